@@ -1,0 +1,19 @@
+import type { Database } from '@vitrine/api';
+import { type Kysely, Migrator } from 'kysely';
+import { migrations } from './migrations/index.ts';
+
+/** Brings the schema up to date; returns the names of migrations it ran. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    throw new Error('The database migration failed.', { cause: error });
+  }
+
+  return results
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
+}

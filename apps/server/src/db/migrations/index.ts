@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial.ts';
+
+/**
+ * Every migration, in order, listed in code: loading them from a folder at
+ * run time breaks under Vitest and bundlers. Add new ones at the end.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};

@@ -1,0 +1,32 @@
+import { startApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+// The AWS SDK warns about Node 20 on every start; the lockfile keeps a
+// version that supports it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+try {
+  const app = await startApp(loadConfig());
+  app.fastify.log.info(
+    { url: app.url, storage: app.storage.embedded ? 'embedded' : 's3' },
+    'vitrine is ready',
+  );
+  // A plain line a person (or a test) can read without parsing JSON logs.
+  process.stdout.write(`Vitrine is running at ${app.url}\n`);
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.fastify.log.info({ signal }, 'shutting down');
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,117 @@
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { ObjectStore } from '@vitrine/api';
+
+/** How long a signed GET URL for a private bucket's image lasts. */
+const signedGetTtlSeconds = 60 * 60;
+
+/** DeleteObjects takes at most this many keys per request. */
+const deleteBatchSize = 1000;
+
+/**
+ * Headers that go into a PUT signature. `getSignedUrl` leaves Content-Type
+ * out unless it is named here, and then the store accepts any type under a
+ * URL meant for a JPEG. Content-Length pins the exact size.
+ */
+const signedPutHeaders = new Set(['content-type', 'content-length']);
+
+export interface S3StoreOptions {
+  client: S3Client;
+  bucket: string;
+  /** Where the bucket is served publicly; signed GET URLs when absent. */
+  publicBaseUrl: string | undefined;
+}
+
+/** The object store port, on any S3-compatible endpoint. */
+export function createS3Store(options: S3StoreOptions): ObjectStore {
+  const { client, bucket } = options;
+  const publicBase = options.publicBaseUrl?.replace(/\/+$/, '');
+
+  return {
+    async signPut(request) {
+      const command = new PutObjectCommand({
+        Bucket: bucket,
+        Key: request.key,
+        ContentType: request.contentType,
+        ContentLength: request.byteSize,
+      });
+      const url = await getSignedUrl(client, command, {
+        expiresIn: request.expiresInSeconds,
+        signingDate: request.signedAt,
+        signableHeaders: signedPutHeaders,
+      });
+
+      return { url, headers: { 'Content-Type': request.contentType } };
+    },
+
+    async head(key) {
+      try {
+        const head = await client.send(
+          new HeadObjectCommand({ Bucket: bucket, Key: key }),
+        );
+        return {
+          byteSize: head.ContentLength ?? 0,
+          contentType: head.ContentType,
+        };
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async readRange(key, start, end) {
+      const object = await client.send(
+        new GetObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Range: `bytes=${start}-${end}`,
+        }),
+      );
+      if (!object.Body) return new Uint8Array();
+
+      return object.Body.transformToByteArray();
+    },
+
+    async delete(keys) {
+      for (let at = 0; at < keys.length; at += deleteBatchSize) {
+        const batch = keys.slice(at, at + deleteBatchSize);
+        const result = await client.send(
+          new DeleteObjectsCommand({
+            Bucket: bucket,
+            Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
+          }),
+        );
+        const failed = result.Errors ?? [];
+        if (failed.length > 0) {
+          throw new Error(
+            `The store kept ${failed.length} object(s) it was asked to ` +
+              `delete: ${failed[0]?.Code ?? 'unknown'} ${failed[0]?.Message ?? ''}`,
+          );
+        }
+      }
+    },
+
+    async urlFor(key) {
+      if (publicBase) return `${publicBase}/${key}`;
+
+      return getSignedUrl(
+        client,
+        new GetObjectCommand({ Bucket: bucket, Key: key }),
+        { expiresIn: signedGetTtlSeconds },
+      );
+    },
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: number } })
+    ?.$metadata?.httpStatusCode;
+
+  return status === 404;
+}

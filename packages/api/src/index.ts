@@ -1,0 +1,19 @@
+// The server-side entry point: the router and the ports a host implements.
+// Browser code imports only `type AppRouter` from here, and constants from
+// `@vitrine/api/rules`.
+export type { Context, UploadLimits } from './context.ts';
+export type { Database } from './db/schema.ts';
+export type { ProductWithImages } from './products/get-product.ts';
+export type { ProductPage, ProductSummary } from './products/list-products.ts';
+export type { ImageView, ProductView } from './products/view.ts';
+export { type AppRouter, appRouter } from './router.ts';
+export type {
+  ObjectHead,
+  ObjectStore,
+  SignedPut,
+  SignPutRequest,
+} from './store.ts';
+export { createCallerFactory } from './trpc.ts';
+export type { CompletedUploads } from './uploads/complete-uploads.ts';
+export type { UploadTicket } from './uploads/create-uploads.ts';
+export { sweepExpiredUploads } from './uploads/sweep-uploads.ts';

@@ -1,0 +1,66 @@
+import type { Context } from '../context.ts';
+import { type ImageView, type ProductView, viewProduct } from './view.ts';
+
+export interface ProductSummary extends ProductView {
+  imageCount: number;
+  cover: Pick<ImageView, 'url' | 'width' | 'height' | 'alt'> | null;
+}
+
+export interface ProductPage {
+  items: ProductSummary[];
+  /** Pass it back as `cursor` for the next page; null on the last page. */
+  nextCursor: number | null;
+}
+
+/** A page of products, newest first, each with its count and cover. */
+export async function listProducts(
+  ctx: Context,
+  page: { cursor?: number | undefined; limit: number },
+): Promise<ProductPage> {
+  let query = ctx.db
+    .selectFrom('product')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1);
+  if (page.cursor !== undefined) query = query.where('id', '<', page.cursor);
+  const rows = await query.execute();
+
+  const hasMore = rows.length > page.limit;
+  const products = hasMore ? rows.slice(0, page.limit) : rows;
+  const images = await imagesOf(
+    ctx,
+    products.map((product) => product.id),
+  );
+
+  const items = await Promise.all(
+    products.map(async (product) => {
+      const own = images.filter((image) => image.product_id === product.id);
+      const first = own[0];
+      const cover = first
+        ? {
+            url: await ctx.store.urlFor(first.object_key),
+            width: first.width,
+            height: first.height,
+            alt: first.alt,
+          }
+        : null;
+
+      return { ...viewProduct(product), imageCount: own.length, cover };
+    }),
+  );
+
+  return { items, nextCursor: hasMore ? (products.at(-1)?.id ?? null) : null };
+}
+
+function imagesOf(ctx: Context, productIds: number[]) {
+  if (productIds.length === 0) return Promise.resolve([]);
+
+  return ctx.db
+    .selectFrom('image')
+    .select(['product_id', 'object_key', 'width', 'height', 'alt'])
+    .where('product_id', 'in', productIds)
+    .orderBy('product_id')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}

@@ -1,0 +1,23 @@
+import { publicProcedure, router } from '../trpc.ts';
+import { createProduct } from './create-product.ts';
+import { getProduct } from './get-product.ts';
+import { listProducts } from './list-products.ts';
+import {
+  createProductInput,
+  getProductInput,
+  listProductsInput,
+} from './schemas.ts';
+
+export const productsRouter = router({
+  list: publicProcedure
+    .input(listProductsInput)
+    .query(({ ctx, input }) => listProducts(ctx, input)),
+
+  create: publicProcedure
+    .input(createProductInput)
+    .mutation(({ ctx, input }) => createProduct(ctx, input.name)),
+
+  get: publicProcedure
+    .input(getProductInput)
+    .query(({ ctx, input }) => getProduct(ctx, input.id)),
+});

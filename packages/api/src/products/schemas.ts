@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { productNameMaxLength } from '../rules/limits.ts';
+
+export const productId = z
+  .number({ error: 'productId must be a number' })
+  .int({ error: 'productId must be a whole number' })
+  .positive({ error: 'productId must be positive' })
+  .max(Number.MAX_SAFE_INTEGER, { error: 'productId is too large' });
+
+export const productName = z
+  .string({ error: 'name must be text' })
+  .trim()
+  .min(1, { error: 'name must not be empty' })
+  .max(productNameMaxLength, {
+    error: `name must be at most ${productNameMaxLength} characters`,
+  });
+
+export const createProductInput = z.strictObject({ name: productName });
+
+export const getProductInput = z.strictObject({ id: productId });
+
+export const listProductsInput = z
+  .strictObject({
+    /** The id of the last product of the previous page. */
+    cursor: productId.optional(),
+    limit: z.number().int().min(1).max(100).default(24),
+  })
+  .default({ limit: 24 });

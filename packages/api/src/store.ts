@@ -1,0 +1,35 @@
+/**
+ * The object store as the router needs it. The host implements it with the
+ * AWS SDK against R2 or any S3-compatible endpoint.
+ */
+export interface ObjectStore {
+  /** A pre-signed PUT that only accepts this exact type and length. */
+  signPut(request: SignPutRequest): Promise<SignedPut>;
+  /** The object's size and type, or undefined when there is none. */
+  head(key: string): Promise<ObjectHead | undefined>;
+  /** Bytes `start` to `end` inclusive; fewer when the object is shorter. */
+  readRange(key: string, start: number, end: number): Promise<Uint8Array>;
+  /** Deletes the objects; keys that do not exist are not an error. */
+  delete(keys: readonly string[]): Promise<void>;
+  /** Where a browser can fetch the object: public or short-lived signed. */
+  urlFor(key: string): Promise<string>;
+}
+
+export interface SignPutRequest {
+  key: string;
+  contentType: string;
+  byteSize: number;
+  signedAt: Date;
+  expiresInSeconds: number;
+}
+
+export interface SignedPut {
+  url: string;
+  /** Headers the browser must send exactly, since they are signed. */
+  headers: Record<string, string>;
+}
+
+export interface ObjectHead {
+  byteSize: number;
+  contentType: string | undefined;
+}

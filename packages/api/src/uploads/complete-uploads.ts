@@ -1,0 +1,120 @@
+import type { Context } from '../context.ts';
+import { productNotFound } from '../errors.ts';
+import { lockProduct } from '../products/lock-product.ts';
+import { type ImageView, viewImage } from '../products/view.ts';
+import type { FileProblem } from '../rules/file-problem.ts';
+import { type Verification, verifyUpload } from './verify-upload.ts';
+
+export interface CompletedUploads {
+  /** The images made (or found, on a second confirm), in the order asked. */
+  images: (ImageView & { uploadId: string })[];
+  /** Every upload that did not become an image, by file name and reason. */
+  failures: (FileProblem & { uploadId: string })[];
+}
+
+type Verified = Extract<Verification, { kind: 'verified' }>;
+
+/**
+ * Confirms uploads the browser says it has PUT. Each object is checked in
+ * the store; those that pass become images in one transaction, in the order
+ * given, after the product's existing images. Confirming twice returns the
+ * same images.
+ */
+export async function completeUploads(
+  ctx: Context,
+  productId: number,
+  uploadIds: string[],
+): Promise<CompletedUploads> {
+  const product = await ctx.db
+    .selectFrom('product')
+    .select('id')
+    .where('id', '=', productId)
+    .executeTakeFirst();
+  if (!product) throw productNotFound(productId);
+
+  const failures: CompletedUploads['failures'] = [];
+  const verified: Verified[] = [];
+  for (const uploadId of uploadIds) {
+    const verification = await verifyUpload(ctx, productId, uploadId);
+    if (verification.kind === 'failed') {
+      failures.push({ ...verification.problem, uploadId });
+    }
+    if (verification.kind === 'verified') verified.push(verification);
+  }
+
+  await recordImages(ctx, productId, verified);
+
+  return { images: await imagesOf(ctx, productId, uploadIds), failures };
+}
+
+/**
+ * Turns verified uploads into images. An upload row that another confirm
+ * consumed first is skipped, so a race makes one image, never two.
+ */
+async function recordImages(
+  ctx: Context,
+  productId: number,
+  verified: Verified[],
+): Promise<void> {
+  if (verified.length === 0) return;
+  const now = ctx.now();
+
+  await ctx.db.transaction().execute(async (trx) => {
+    await lockProduct(trx, productId, now);
+    const last = await trx
+      .selectFrom('image')
+      .select((eb) => eb.fn.max('position').as('position'))
+      .where('product_id', '=', productId)
+      .executeTakeFirst();
+    let position = last?.position == null ? 0 : Number(last.position) + 1;
+
+    for (const { upload, width, height } of verified) {
+      const taken = await trx
+        .deleteFrom('upload')
+        .where('id', '=', upload.id)
+        .executeTakeFirst();
+      if (taken.numDeletedRows === 0n) continue;
+
+      await trx
+        .insertInto('image')
+        .values({
+          product_id: productId,
+          upload_id: upload.id,
+          object_key: upload.object_key,
+          content_type: upload.content_type,
+          byte_size: upload.byte_size,
+          width,
+          height,
+          position,
+          alt: '',
+          original_name: upload.original_name,
+          created_at: now.toISOString(),
+        })
+        .execute();
+      position += 1;
+    }
+  });
+}
+
+async function imagesOf(
+  ctx: Context,
+  productId: number,
+  uploadIds: string[],
+): Promise<CompletedUploads['images']> {
+  const rows = await ctx.db
+    .selectFrom('image')
+    .selectAll()
+    .where('product_id', '=', productId)
+    .where('upload_id', 'in', uploadIds)
+    .execute();
+  const ordered = uploadIds.flatMap((id) =>
+    rows.filter((row) => row.upload_id === id),
+  );
+
+  return Promise.all(
+    ordered.map(async (row) => ({
+      ...(await viewImage(ctx.store, row)),
+      uploadId: row.upload_id,
+    })),
+  );
+}

@@ -1,0 +1,135 @@
+import { TRPCError } from '@trpc/server';
+import type { Kysely } from 'kysely';
+import type { Context } from '../context.ts';
+import type { Database, NewUpload } from '../db/schema.ts';
+import { refuseFiles } from '../errors.ts';
+import { lockProduct } from '../products/lock-product.ts';
+import { checkDeclaredFile, type DeclaredFile } from '../rules/check-file.ts';
+import type { FileProblem } from '../rules/file-problem.ts';
+import type { ImageType } from '../rules/image-types.ts';
+import { maxImagesPerProduct } from '../rules/limits.ts';
+import { liveUploadCutoff } from './live-uploads.ts';
+import { newObjectKey, randomId } from './object-key.ts';
+
+/** What the browser needs to PUT one file. */
+export interface UploadTicket {
+  uploadId: string;
+  /** The file's name as the browser sent it, to match the ticket to it. */
+  name: string;
+  key: string;
+  method: 'PUT';
+  url: string;
+  /** Send exactly these headers: they are part of the signature. */
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+
+/**
+ * Asks to upload files to a product. Refuses the whole request, before
+ * anything is signed, when any file breaks a rule or the product would pass
+ * its image cap.
+ */
+export async function createUploads(
+  ctx: Context,
+  productId: number,
+  files: DeclaredFile[],
+): Promise<UploadTicket[]> {
+  const typed = checkFiles(files, ctx.limits.maxUploadBytes);
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + ctx.limits.urlTtlSeconds * 1000);
+
+  const rows: NewUpload[] = typed.map(({ file, type }) => ({
+    id: randomId(),
+    product_id: productId,
+    object_key: newObjectKey(productId, type),
+    content_type: type,
+    byte_size: file.size,
+    original_name: file.name,
+    expires_at: expiresAt.toISOString(),
+    created_at: now.toISOString(),
+  }));
+  await ctx.db.transaction().execute(async (trx) => {
+    await lockProduct(trx, productId, now);
+    await checkRoom(
+      trx,
+      productId,
+      rows.length,
+      liveUploadCutoff(now, ctx.limits),
+    );
+    await trx.insertInto('upload').values(rows).execute();
+  });
+
+  return Promise.all(
+    rows.map(async (row) => {
+      const signed = await ctx.store.signPut({
+        key: row.object_key,
+        contentType: row.content_type,
+        byteSize: row.byte_size,
+        signedAt: now,
+        expiresInSeconds: ctx.limits.urlTtlSeconds,
+      });
+
+      return {
+        uploadId: row.id,
+        name: row.original_name,
+        key: row.object_key,
+        method: 'PUT' as const,
+        url: signed.url,
+        headers: signed.headers,
+        expiresAt: row.expires_at,
+      };
+    }),
+  );
+}
+
+function checkFiles(
+  files: DeclaredFile[],
+  maxUploadBytes: number,
+): { file: DeclaredFile; type: ImageType }[] {
+  const problems: FileProblem[] = [];
+  const typed: { file: DeclaredFile; type: ImageType }[] = [];
+  for (const file of files) {
+    const check = checkDeclaredFile(file, maxUploadBytes);
+    if (check.ok) typed.push({ file, type: check.type });
+    else problems.push(check.problem);
+  }
+  if (problems.length > 0) throw refuseFiles(problems);
+
+  return typed;
+}
+
+async function checkRoom(
+  trx: Kysely<Database>,
+  productId: number,
+  asked: number,
+  cutoff: string,
+): Promise<void> {
+  const counted = await trx
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('image')
+        .select(eb.fn.countAll<number | string>().as('n'))
+        .where('product_id', '=', productId)
+        .as('images'),
+      eb
+        .selectFrom('upload')
+        .select(eb.fn.countAll<number | string>().as('n'))
+        .where('product_id', '=', productId)
+        .where('expires_at', '>', cutoff)
+        .as('pending'),
+    ])
+    .executeTakeFirstOrThrow();
+  const images = Number(counted.images);
+  const pending = Number(counted.pending);
+  const taken = images + pending;
+  if (taken + asked <= maxImagesPerProduct) return;
+
+  const left = Math.max(0, maxImagesPerProduct - taken);
+  throw new TRPCError({
+    code: 'CONFLICT',
+    message:
+      `A product holds at most ${maxImagesPerProduct} images. This one has ` +
+      `${images} and ${pending} upload(s) in progress, so ` +
+      `${left} more can be added; ${asked} were chosen.`,
+  });
+}
