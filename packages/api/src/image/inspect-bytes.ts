@@ -2,6 +2,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { imageSize } from 'image-size';
 import type { FileProblem } from '../rules/file-problem.ts';
 import type { ImageType } from '../rules/image-types.ts';
+import { startsLike } from './signature.ts';
 
 export type ByteInspection =
   | { kind: 'image'; width: number; height: number }
@@ -28,6 +29,9 @@ export async function inspectImageBytes(
 ): Promise<ByteInspection> {
   const name = typeNames[declared];
   const detected = await fileTypeFromBuffer(bytes);
+  if (!detected && startsLike(bytes, declared)) {
+    return whole ? damaged(name) : { kind: 'need-more-bytes' };
+  }
   if (detected?.mime !== declared) {
     const actual = detected ? `${detected.mime} content` : 'no image format';
     return {
@@ -41,15 +45,18 @@ export async function inspectImageBytes(
   try {
     size = imageSize(bytes);
   } catch {
-    if (!whole) return { kind: 'need-more-bytes' };
-    return {
-      kind: 'refused',
-      code: 'IMAGE_UNREADABLE',
-      message: `the ${name} file is damaged or cut short.`,
-    };
+    return whole ? damaged(name) : { kind: 'need-more-bytes' };
   }
 
   return { kind: 'image', ...displayedSize(size) };
+}
+
+function damaged(name: string): ByteInspection {
+  return {
+    kind: 'refused',
+    code: 'IMAGE_UNREADABLE',
+    message: `the ${name} file is damaged or cut short.`,
+  };
 }
 
 /**

@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { sweepExpiredUploads } from '@vitrine/api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/test-app.ts';
+
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+const run = promisify(execFile);
+const minutes = (n: number) => n * 60 * 1000;
+
+let test: TestApp | undefined;
+afterEach(async () => {
+  await test?.close();
+  test = undefined;
+});
+
+/** Asks for one upload at the clock's time and stores its object. */
+async function pendingUpload(app: TestApp, productId: number, name: string) {
+  const [ticket] = await app.api.uploads.create.mutate({
+    productId,
+    files: [{ name, type: 'image/jpeg', size: 3 }],
+  });
+  if (!ticket) throw new Error('no ticket');
+  await app.app.storage.client.send(
+    new PutObjectCommand({
+      Bucket: app.app.storage.bucket,
+      Key: ticket.key,
+      Body: 'abc',
+    }),
+  );
+  return ticket;
+}
+
+describe('sweeping expired uploads', () => {
+  it('deletes expired objects and rows, and keeps live ones', async () => {
+    test = await startTestApp();
+    const product = await test.api.products.create.mutate({ name: 'Sweep' });
+    test.clock.now = new Date(Date.now() - minutes(30));
+    await pendingUpload(test, product.id, 'old.jpg');
+    test.clock.now = new Date();
+    const live = await pendingUpload(test, product.id, 'new.jpg');
+
+    const swept = await sweepExpiredUploads(test.app.context);
+
+    expect(swept).toBe(1);
+    expect(await test.listKeys()).toEqual([live.key]);
+    const rows = await test.app.db.selectFrom('upload').select('id').execute();
+    expect(rows.map((row) => row.id)).toEqual([live.uploadId]);
+  });
+
+  it('runs on a timer in the server', async () => {
+    test = await startTestApp({ SWEEP_INTERVAL_SECONDS: '1' });
+    const product = await test.api.products.create.mutate({ name: 'Timer' });
+    test.clock.now = new Date(Date.now() - minutes(30));
+    await pendingUpload(test, product.id, 'old.jpg');
+    test.clock.now = new Date();
+
+    await expect
+      .poll(() => test?.countRows('upload'), { timeout: 5000 })
+      .toBe(0);
+    expect(await test.listKeys()).toEqual([]);
+  });
+
+  it('runs from the sweep command', async () => {
+    test = await startTestApp();
+    const dataDir = test.dataDir;
+    const product = await test.api.products.create.mutate({ name: 'CLI' });
+    test.clock.now = new Date(Date.now() - minutes(30));
+    await pendingUpload(test, product.id, 'old.jpg');
+    await test.app.close();
+
+    const { stdout } = await run(
+      'pnpm',
+      ['exec', 'tsx', 'src/cli.ts', 'sweep'],
+      {
+        cwd: serverDir,
+        env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      },
+    );
+
+    expect(stdout).toContain('Swept 1 expired upload(s).');
+    test = await startTestApp({ DATA_DIR: dataDir });
+    expect(await test.countRows('upload')).toBe(0);
+    expect(await test.listKeys()).toEqual([]);
+  });
+});

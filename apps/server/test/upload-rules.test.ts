@@ -1,0 +1,293 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureBytes } from './support/fixtures.ts';
+import { refusal } from './support/refusal.ts';
+import { startTestApp, type TestApp } from './support/test-app.ts';
+import { putToStore, uploadFiles } from './support/upload.ts';
+
+const photo = fixtureBytes('accept/photo-landscape-exif1.jpg');
+const photoFile = (name: string) => ({
+  name,
+  type: 'image/jpeg',
+  bytes: photo,
+});
+const declared = (name: string, size = photo.length, type = 'image/jpeg') => ({
+  name,
+  type,
+  size,
+});
+
+let test: TestApp;
+beforeAll(async () => {
+  test = await startTestApp({ MAX_UPLOAD_BYTES: String(1024 * 1024) });
+});
+afterAll(() => test?.close());
+
+async function newProduct(name = 'Rules') {
+  return test.api.products.create.mutate({ name });
+}
+
+describe('products', () => {
+  it('trims the name and lists newest first with a cursor', async () => {
+    const first = await newProduct('  Teapot  ');
+    const second = await newProduct('Cup');
+    expect(first.name).toBe('Teapot');
+
+    const page = await test.api.products.list.query({ limit: 1 });
+    expect(page.items.map((item) => item.id)).toEqual([second.id]);
+    expect(page.nextCursor).toBe(second.id);
+    const next = await test.api.products.list.query({
+      limit: 1,
+      cursor: page.nextCursor ?? undefined,
+    });
+    expect(next.items.map((item) => item.id)).toEqual([first.id]);
+  });
+
+  it.each([
+    ['an empty name', '   ', 'name must not be empty'],
+    ['a long name', 'x'.repeat(201), 'at most 200 characters'],
+  ])('refuses %s', async (_, name, message) => {
+    const error = await refusal(test.api.products.create.mutate({ name }));
+    expect(error.data?.httpStatus).toBe(400);
+    expect(error.message).toContain(message);
+  });
+
+  it('answers 404 for a product that does not exist', async () => {
+    const error = await refusal(test.api.products.get.query({ id: 999_999 }));
+    expect(error.data?.code).toBe('NOT_FOUND');
+    expect(error.message).toBe('There is no product with id 999999.');
+  });
+});
+
+describe('asking to upload', () => {
+  it('reads image/jpg as image/jpeg and keys by the server', async () => {
+    const product = await newProduct();
+    const [ticket] = await test.api.uploads.create.mutate({
+      productId: product.id,
+      files: [declared('../../etc/passwd.jpg', photo.length, 'image/jpg')],
+    });
+
+    expect(ticket?.key).toMatch(
+      new RegExp(`^products/${product.id}/[A-Za-z0-9_-]{22}\\.jpg$`),
+    );
+    expect(ticket?.headers).toEqual({ 'Content-Type': 'image/jpeg' });
+    const expiresInMs = Date.parse(ticket?.expiresAt ?? '') - Date.now();
+    expect(expiresInMs).toBeGreaterThan(9 * 60 * 1000);
+    expect(expiresInMs).toBeLessThanOrEqual(10 * 60 * 1000);
+  });
+
+  it.each([
+    ['no file', [], 'choose at least one file'],
+    [
+      'six files',
+      [1, 2, 3, 4, 5, 6].map((n) => declared(`${n}.jpg`)),
+      'at most 5',
+    ],
+  ])('refuses %s', async (_, files, message) => {
+    const product = await newProduct();
+    const error = await refusal(
+      test.api.uploads.create.mutate({ productId: product.id, files }),
+    );
+    expect(error.data?.httpStatus).toBe(400);
+    expect(error.message).toContain(message);
+    expect(await uploadsOf(product.id)).toBe(0);
+  });
+
+  it('names every refused file and signs nothing', async () => {
+    const product = await newProduct();
+    const error = await refusal(
+      test.api.uploads.create.mutate({
+        productId: product.id,
+        files: [
+          declared('fine.jpg'),
+          declared('empty.jpg', 0),
+          declared('huge.jpg', 1024 * 1024 + 1),
+          declared('vector.svg', 10, 'image/svg+xml'),
+        ],
+      }),
+    );
+
+    expect(error.data?.files).toEqual([
+      { name: 'empty.jpg', code: 'EMPTY_FILE', message: 'the file is empty.' },
+      {
+        name: 'huge.jpg',
+        code: 'FILE_TOO_LARGE',
+        message: 'the file is 1 MB; the limit is 1 MB.',
+      },
+      expect.objectContaining({ name: 'vector.svg', code: 'TYPE_NOT_ALLOWED' }),
+    ]);
+    expect(error.message).toContain('vector.svg: image/svg+xml is not allowed');
+    expect(await uploadsOf(product.id)).toBe(0);
+  });
+
+  it('refuses a product that does not exist', async () => {
+    const error = await refusal(
+      test.api.uploads.create.mutate({
+        productId: 424_242,
+        files: [declared('a.jpg')],
+      }),
+    );
+    expect(error.data?.code).toBe('NOT_FOUND');
+  });
+
+  it('counts images and pending uploads against the cap of 5', async () => {
+    const product = await newProduct();
+    await uploadFiles(test, product.id, [
+      photoFile('1.jpg'),
+      photoFile('2.jpg'),
+    ]);
+    await test.api.uploads.create.mutate({
+      productId: product.id,
+      files: [declared('3.jpg'), declared('4.jpg')],
+    });
+
+    const error = await refusal(
+      test.api.uploads.create.mutate({
+        productId: product.id,
+        files: [declared('5.jpg'), declared('6.jpg')],
+      }),
+    );
+    expect(error.data?.code).toBe('CONFLICT');
+    expect(error.message).toContain(
+      'This one has 2 and 2 upload(s) in progress, so 1 more can be added',
+    );
+  });
+
+  it('never passes the cap when two asks race', async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const product = await newProduct(`Race ${round}`);
+      const ask = () =>
+        test.api.uploads.create.mutate({
+          productId: product.id,
+          files: [declared('a.jpg'), declared('b.jpg'), declared('c.jpg')],
+        });
+
+      const outcomes = await Promise.allSettled([ask(), ask()]);
+
+      const granted = outcomes.filter((o) => o.status === 'fulfilled');
+      expect(granted).toHaveLength(1);
+      expect(await uploadsOf(product.id)).toBe(3);
+    }
+  });
+});
+
+describe('confirming uploads', () => {
+  it('keeps the chosen order and gives the same images twice', async () => {
+    const product = await newProduct();
+    const files = ['c.jpg', 'a.jpg', 'b.jpg'].map(photoFile);
+    const { tickets, completed } = await uploadFiles(test, product.id, files);
+    const again = await test.api.uploads.complete.mutate({
+      productId: product.id,
+      uploadIds: tickets.map((ticket) => ticket.uploadId),
+    });
+
+    expect(completed.images.map((image) => image.originalName)).toEqual([
+      'c.jpg',
+      'a.jpg',
+      'b.jpg',
+    ]);
+    expect(again).toEqual(completed);
+    const stored = await test.api.products.get.query({ id: product.id });
+    expect(
+      stored.images.map((image) => [image.originalName, image.position]),
+    ).toEqual([
+      ['c.jpg', 0],
+      ['a.jpg', 1],
+      ['b.jpg', 2],
+    ]);
+    expect(await uploadsOf(product.id)).toBe(0);
+  });
+
+  it('appends a later batch after the existing images', async () => {
+    const product = await newProduct();
+    await uploadFiles(test, product.id, [photoFile('first.jpg')]);
+    const { completed } = await uploadFiles(test, product.id, [
+      photoFile('second.jpg'),
+    ]);
+
+    expect(completed.images.map((image) => image.position)).toEqual([1]);
+  });
+
+  it('reports a file not yet PUT and confirms it once it arrives', async () => {
+    const product = await newProduct();
+    const [ticket] = await test.api.uploads.create.mutate({
+      productId: product.id,
+      files: [declared('late.jpg')],
+    });
+    if (!ticket) throw new Error('no ticket');
+    const ids = { productId: product.id, uploadIds: [ticket.uploadId] };
+
+    const early = await test.api.uploads.complete.mutate(ids);
+    expect(early.failures).toEqual([
+      expect.objectContaining({ name: 'late.jpg', code: 'OBJECT_MISSING' }),
+    ]);
+
+    expect(await putToStore(ticket, photo)).toBe(200);
+    const later = await test.api.uploads.complete.mutate(ids);
+    expect(later.failures).toEqual([]);
+    expect(later.images.map((image) => image.originalName)).toEqual([
+      'late.jpg',
+    ]);
+  });
+
+  it("refuses unknown ids and another product's uploads", async () => {
+    const mine = await newProduct();
+    const theirs = await newProduct();
+    const [ticket] = await test.api.uploads.create.mutate({
+      productId: theirs.id,
+      files: [declared('theirs.jpg')],
+    });
+    if (!ticket) throw new Error('no ticket');
+    await putToStore(ticket, photo);
+
+    const completed = await test.api.uploads.complete.mutate({
+      productId: mine.id,
+      uploadIds: [ticket.uploadId, 'no-such-upload'],
+    });
+
+    expect(completed.images).toEqual([]);
+    expect(completed.failures.map((failure) => failure.code)).toEqual([
+      'UPLOAD_UNKNOWN',
+      'UPLOAD_UNKNOWN',
+    ]);
+    // The other product's upload is untouched and still confirmable.
+    const own = await test.api.uploads.complete.mutate({
+      productId: theirs.id,
+      uploadIds: [ticket.uploadId],
+    });
+    expect(own.images).toHaveLength(1);
+  });
+
+  it('refuses an expired upload and deletes its object', async () => {
+    const product = await newProduct();
+    const [ticket] = await test.api.uploads.create.mutate({
+      productId: product.id,
+      files: [declared('slow.jpg')],
+    });
+    if (!ticket) throw new Error('no ticket');
+    await putToStore(ticket, photo);
+
+    test.clock.now = new Date(Date.now() + 12 * 60 * 1000);
+    try {
+      const completed = await test.api.uploads.complete.mutate({
+        productId: product.id,
+        uploadIds: [ticket.uploadId],
+      });
+      expect(completed.failures).toEqual([
+        expect.objectContaining({ name: 'slow.jpg', code: 'UPLOAD_EXPIRED' }),
+      ]);
+    } finally {
+      test.clock.now = new Date();
+    }
+    expect(await uploadsOf(product.id)).toBe(0);
+    expect(await test.listKeys()).not.toContain(ticket.key);
+  });
+});
+
+async function uploadsOf(productId: number): Promise<number> {
+  const rows = await test.app.db
+    .selectFrom('upload')
+    .select('id')
+    .where('product_id', '=', productId)
+    .execute();
+  return rows.length;
+}
