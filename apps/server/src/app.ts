@@ -66,7 +66,11 @@ export async function startApp(
   await fastify.listen({ port: config.port, host: config.host });
 
   const port = listeningPort(fastify);
-  await storage.allowOrigins(appOrigins(config.appOrigin, port));
+  // The embedded bucket is ours to configure. A real bucket's CORS rules are
+  // set by its owner: an R2 token limited to objects may not change them.
+  if (storage.embedded) {
+    await storage.allowOrigins(appOrigins(config.appOrigin, port));
+  }
   const stopSweeper = startSweeper(
     context,
     config.sweepIntervalSeconds,

@@ -1,9 +1,14 @@
+import { existsSync } from 'node:fs';
 import { startApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
 // The AWS SDK warns about Node 20 on every start; the lockfile keeps a
 // version that supports it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+// In development, settings may sit in a .env file beside the command;
+// variables already in the environment win.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 try {
   const app = await startApp(loadConfig());

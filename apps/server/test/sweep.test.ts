@@ -72,8 +72,8 @@ describe('sweeping expired uploads', () => {
     await test.app.close();
 
     const { stdout } = await run(
-      'pnpm',
-      ['exec', 'tsx', 'src/cli.ts', 'sweep'],
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', 'sweep'],
       {
         cwd: serverDir,
         env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
