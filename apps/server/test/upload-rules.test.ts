@@ -43,8 +43,8 @@ describe('products', () => {
   });
 
   it.each([
-    ['an empty name', '   ', 'name must not be empty'],
-    ['a long name', 'x'.repeat(201), 'at most 200 characters'],
+    ['an empty name', '   ', 'name: must not be empty'],
+    ['a long name', 'x'.repeat(201), 'name: must be at most 200 characters'],
   ])('refuses %s', async (_, name, message) => {
     const error = await refusal(test.api.products.create.mutate({ name }));
     expect(error.data?.httpStatus).toBe(400);
@@ -117,6 +117,18 @@ describe('asking to upload', () => {
     ]);
     expect(error.message).toContain('vector.svg: image/svg+xml is not allowed');
     expect(await uploadsOf(product.id)).toBe(0);
+  });
+
+  it('names the field of a malformed file, in words', async () => {
+    const error = await refusal(
+      test.api.uploads.create.mutate({
+        productId: 1,
+        files: [declared('a.jpg'), declared('b.jpg', -5)],
+      }),
+    );
+    expect(error.data?.httpStatus).toBe(400);
+    expect(error.message).toBe('files[1].size: must not be negative');
+    expect(error.data?.stack).toBeUndefined();
   });
 
   it('refuses a product that does not exist', async () => {

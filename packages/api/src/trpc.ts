@@ -1,16 +1,40 @@
 import { initTRPC } from '@trpc/server';
+import { ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { FileRefusal } from './errors.ts';
 
 const t = initTRPC.context<Context>().create({
+  // Stack traces go to the server's log, never into a response.
+  isDev: false,
   // Plain JSON on purpose: curl and any HTTP client can drive the API.
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const files = cause instanceof FileRefusal ? cause.files : undefined;
+    const message =
+      cause instanceof ZodError ? describeIssues(cause) : shape.message;
 
-    return { ...shape, data: { ...shape.data, files } };
+    return { ...shape, message, data: { ...shape.data, files } };
   },
 });
+
+/**
+ * zod writes its issues as JSON into the error message; a person reads
+ * "files[0].size: must not be negative" instead.
+ */
+function describeIssues(error: ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const field = issue.path
+        .map((part, index) =>
+          typeof part === 'number'
+            ? `[${part}]`
+            : `${index > 0 ? '.' : ''}${String(part)}`,
+        )
+        .join('');
+      return field ? `${field}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
 
 export const router = t.router;
 export const publicProcedure = t.procedure;

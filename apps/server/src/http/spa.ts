@@ -13,7 +13,7 @@ export async function serveSpa(
 ): Promise<void> {
   const built = existsSync(join(distDir, 'index.html'));
   if (built) {
-    await app.register(fastifyStatic, { root: distDir, wildcard: false });
+    await app.register(fastifyStatic, { root: distDir });
   }
 
   app.setNotFoundHandler((request, reply) => {

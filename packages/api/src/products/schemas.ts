@@ -2,17 +2,17 @@ import { z } from 'zod';
 import { productNameMaxLength } from '../rules/limits.ts';
 
 export const productId = z
-  .number({ error: 'productId must be a number' })
-  .int({ error: 'productId must be a whole number' })
-  .positive({ error: 'productId must be positive' })
-  .max(Number.MAX_SAFE_INTEGER, { error: 'productId is too large' });
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be a whole number' })
+  .positive({ error: 'must be positive' })
+  .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' });
 
 export const productName = z
-  .string({ error: 'name must be text' })
+  .string({ error: 'must be text' })
   .trim()
-  .min(1, { error: 'name must not be empty' })
+  .min(1, { error: 'must not be empty' })
   .max(productNameMaxLength, {
-    error: `name must be at most ${productNameMaxLength} characters`,
+    error: `must be at most ${productNameMaxLength} characters`,
   });
 
 export const createProductInput = z.strictObject({ name: productName });
@@ -24,5 +24,7 @@ export const listProductsInput = z
     /** The id of the last product of the previous page. */
     cursor: productId.optional(),
     limit: z.number().int().min(1).max(100).default(24),
+    /** Sent by tRPC's infinite queries; pages only go forward. */
+    direction: z.enum(['forward', 'backward']).optional(),
   })
   .default({ limit: 24 });

@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Browser, openBrowser } from './browser.ts';
+import { type StartedServer, startServer } from './start-server.ts';
+
+const fixtures = fileURLToPath(
+  new URL('../../../../shared/fixtures/images/accept/', import.meta.url),
+);
+const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+/** Five photos, named with their displayed shape (EXIF applied). */
+const photos = [
+  { file: 'photo-landscape-exif1.jpg', landscape: true },
+  { file: 'photo-landscape-exif6.jpg', landscape: true },
+  { file: 'photo-portrait-exif8.jpg', landscape: false },
+  { file: 'jpeg-large.jpg', landscape: true },
+  { file: 'webp-lossy.webp', landscape: false },
+];
+
+let server: StartedServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), openBrowser()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('creates a product and uploads five photos into its gallery', async () => {
+  const page = await browser.context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('dialog', (dialog) => problems.push(`dialog: ${dialog.message()}`));
+  await page.goto(server.url);
+
+  await page.getByLabel('Product name').fill('Desk lamp');
+  await page.getByRole('button', { name: 'Add product' }).click();
+  await page.getByRole('link', { name: /Desk lamp/ }).click();
+  await page.waitForURL(/\/products\/\d+$/);
+
+  await page
+    .getByLabel('Choose photos')
+    .setInputFiles(photos.map((photo) => `${fixtures}${photo.file}`));
+
+  const rows = page.getByTestId('upload-row');
+  await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(5);
+  const bars = page.locator('progress[data-state]');
+  await expect
+    .poll(() => bars.evaluateAll(states), { timeout: 30_000 })
+    .toEqual(photos.map(() => 'done'));
+
+  const images = page.getByTestId('gallery').locator('img');
+  await expect.poll(() => images.count(), { timeout: 20_000 }).toBe(5);
+  await expect
+    .poll(() => images.evaluateAll(allLoaded), { timeout: 20_000 })
+    .toBe(true);
+  const shapes = await images.evaluateAll(describeImages);
+  expect(shapes.map((shape) => shape.alt)).toEqual(
+    photos.map((photo) => photo.file),
+  );
+  for (const [index, photo] of photos.entries()) {
+    const shape = shapes[index];
+    // The attributes are the server's displayed size; the natural size is
+    // what Chromium decoded, with EXIF orientation applied.
+    expect(shape?.attrWide).toBe(photo.landscape);
+    expect(shape?.naturalWide).toBe(photo.landscape);
+  }
+
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: `${artifacts}gallery.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+function states(bars: Element[]): (string | null)[] {
+  return bars.map((bar) => bar.getAttribute('data-state'));
+}
+
+function allLoaded(images: Element[]): boolean {
+  return images.every(
+    (image) => image instanceof HTMLImageElement && image.naturalWidth > 0,
+  );
+}
+
+function describeImages(images: Element[]) {
+  return images.map((element) => {
+    const image = element as HTMLImageElement;
+    return {
+      alt: image.alt,
+      attrWide:
+        Number(image.getAttribute('width')) >
+        Number(image.getAttribute('height')),
+      naturalWide: image.naturalWidth > image.naturalHeight,
+    };
+  });
+}

@@ -1,0 +1,16 @@
+export type Route =
+  | { page: 'products' }
+  | { page: 'product'; id: number }
+  | { page: 'not-found' };
+
+const productPattern = /^\/products\/([1-9][0-9]{0,14})\/?$/;
+
+/** Which page an address shows. */
+export function matchRoute(path: string): Route {
+  if (path === '/') return { page: 'products' };
+
+  const id = productPattern.exec(path)?.[1];
+  if (id !== undefined) return { page: 'product', id: Number(id) };
+
+  return { page: 'not-found' };
+}
