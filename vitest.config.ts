@@ -1,14 +1,47 @@
 import { defineConfig } from 'vitest/config';
 
+const serverTests = 'apps/server/test/**/*.test.ts';
+
 export default defineConfig({
   test: {
-    include: [
-      'packages/*/src/**/*.test.ts',
-      'apps/server/{src,test}/**/*.test.ts',
-      'apps/web/{src,e2e}/**/*.test.{ts,tsx}',
-    ],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/server/src/**/*.test.ts',
+            'apps/web/src/**/*.test.{ts,tsx}',
+          ],
+        },
+      },
+      {
+        // The server's tests through real HTTP, on a SQLite file.
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: [serverTests],
+          env: { VITRINE_TEST_DATABASE: 'sqlite' },
+        },
+      },
+      {
+        // The same tests on a real PostgreSQL cluster started for the run.
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: [serverTests],
+          env: { VITRINE_TEST_DATABASE: 'postgres' },
+          globalSetup: ['apps/server/test/support/postgres-global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['apps/web/e2e/**/*.test.ts'] },
+      },
+    ],
   },
 });

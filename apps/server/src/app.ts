@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Context, Database } from '@vitrine/api';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Config } from './config.ts';
+import type { Config } from './config/load-config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { appOrigins } from './http/origins.ts';
@@ -46,7 +46,7 @@ export async function startApp(
   config: Config,
   options: AppOptions = {},
 ): Promise<RunningApp> {
-  const db = connectDatabase(config.databasePath);
+  const db = connectDatabase(config.database);
   await migrateToLatest(db);
   const storage = await openStorage(config.storage);
   const context: Context = {

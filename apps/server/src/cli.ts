@@ -1,5 +1,5 @@
 import { sweepExpiredUploads } from '@vitrine/api';
-import { loadConfig } from './config.ts';
+import { loadConfig } from './config/load-config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openStorage } from './storage/open-storage.ts';
@@ -14,7 +14,7 @@ Commands:
 
 const command = process.argv[2];
 const config = loadConfig();
-const db = connectDatabase(config.databasePath);
+const db = connectDatabase(config.database);
 
 try {
   if (command === 'migrate') {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { startApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config/load-config.ts';
 
 // The AWS SDK warns about Node 20 on every start; the lockfile keeps a
 // version that supports it.

@@ -65,7 +65,7 @@ describe('sweeping expired uploads', () => {
 
   it('runs from the sweep command', async () => {
     test = await startTestApp();
-    const dataDir = test.dataDir;
+    const env = test.env;
     const product = await test.api.products.create.mutate({ name: 'CLI' });
     test.clock.now = new Date(Date.now() - minutes(30));
     await pendingUpload(test, product.id, 'old.jpg');
@@ -76,12 +76,12 @@ describe('sweeping expired uploads', () => {
       ['--import', 'tsx', 'src/cli.ts', 'sweep'],
       {
         cwd: serverDir,
-        env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+        env: { ...process.env, ...env },
       },
     );
 
     expect(stdout).toContain('Swept 1 expired upload(s).');
-    test = await startTestApp({ DATA_DIR: dataDir });
+    test = await startTestApp(env);
     expect(await test.countRows('upload')).toBe(0);
     expect(await test.listKeys()).toEqual([]);
   });

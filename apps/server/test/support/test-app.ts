@@ -5,12 +5,15 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { AppRouter } from '@vitrine/api';
 import { type RunningApp, startApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { createTestDatabase } from './test-database.ts';
 
 export interface TestApp {
   app: RunningApp;
   /** Where the database file and the store's objects are kept. */
   dataDir: string;
+  /** The environment the app was started with, for child processes. */
+  env: Record<string, string>;
   api: ReturnType<typeof createTRPCClient<AppRouter>>;
   /** Moves the server's clock; real time does not pass for it otherwise. */
   clock: { now: Date };
@@ -28,12 +31,17 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'vitrine-test-'));
   const clock = { now: new Date() };
-  const config = loadConfig({
+  const database = env.DATABASE_URL
+    ? { env: {}, drop: async () => {} }
+    : await createTestDatabase();
+  const appEnv = {
     PORT: '0',
     LOG_LEVEL: 'silent',
+    ...database.env,
     ...env,
     DATA_DIR: dataDir,
-  });
+  };
+  const config = loadConfig(appEnv);
   const app = await startApp(config, { now: () => clock.now });
   const api = createTRPCClient<AppRouter>({
     links: [httpLink({ url: `${app.url}/trpc` })],
@@ -42,6 +50,7 @@ export async function startTestApp(
   return {
     app,
     dataDir,
+    env: appEnv,
     api,
     clock,
     async listKeys() {
@@ -59,6 +68,7 @@ export async function startTestApp(
     },
     async close() {
       await app.close();
+      await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

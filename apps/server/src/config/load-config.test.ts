@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './load-config.ts';
 
 describe('loadConfig', () => {
   it('runs on embedded defaults with nothing set', () => {
@@ -10,7 +10,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       dataDir: resolve('data'),
-      databasePath: resolve('data', 'vitrine.sqlite'),
+      database: { kind: 'sqlite', path: resolve('data', 'vitrine.sqlite') },
       storage: { kind: 'embedded', directory: resolve('data', 's3') },
       limits: { maxUploadBytes: 10 * 1024 * 1024, urlTtlSeconds: 600 },
     });
@@ -47,10 +47,61 @@ describe('loadConfig', () => {
     );
 
     expect(error.problems).toEqual([
-      expect.stringMatching(/^PORT: expected a port number/),
-      expect.stringMatching(/^APP_ORIGIN: expected an address/),
-      expect.stringMatching(/^MAX_UPLOAD_BYTES: expected/),
+      'PORT: expected a port number from 0 to 65535',
+      'APP_ORIGIN: expected an http(s) address like https://admin.example.com',
+      'MAX_UPLOAD_BYTES: expected a whole number of bytes from 1 to 5368709120',
     ]);
+  });
+
+  it('refuses a pre-signed URL expiry over 7 days, saying why', () => {
+    const error = catchError(() =>
+      loadConfig({ UPLOAD_URL_TTL_SECONDS: String(8 * 24 * 3600) }),
+    );
+
+    expect(error.problems).toEqual([
+      'UPLOAD_URL_TTL_SECONDS: expected a number of seconds from 60 to ' +
+        '604800 (7 days): S3 and R2 refuse longer pre-signed URLs',
+    ]);
+  });
+
+  it.each([
+    ['in the path', 'https://s3.example.com/shop'],
+    ['in the host', 'https://shop.s3.example.com'],
+  ])('refuses an endpoint with the bucket %s', (_, endpoint) => {
+    const error = catchError(() =>
+      loadConfig({
+        S3_ENDPOINT: endpoint,
+        S3_BUCKET: 'shop',
+        S3_ACCESS_KEY_ID: 'key',
+        S3_SECRET_ACCESS_KEY: 'secret',
+      }),
+    );
+
+    expect(error.problems).toEqual([
+      "S3_ENDPOINT: expected the store's address without the bucket (like " +
+        'https://s3.example.com); the bucket goes in S3_BUCKET',
+    ]);
+  });
+
+  it('switches to PostgreSQL for a postgres:// DATABASE_URL', () => {
+    const url = 'postgres://vitrine:pw@db.internal:5432/vitrine';
+
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({
+      kind: 'postgres',
+      url,
+    });
+    expect(loadConfig({ DATABASE_URL: 'shop.sqlite' }).database).toEqual({
+      kind: 'sqlite',
+      path: resolve('shop.sqlite'),
+    });
+  });
+
+  it('never echoes a secret in its errors', () => {
+    const error = catchError(() =>
+      loadConfig({ S3_SECRET_ACCESS_KEY: 'hunter2-very-secret' }),
+    );
+
+    expect(error.message).not.toContain('hunter2');
   });
 
   it('names what is missing when storage is half set', () => {
