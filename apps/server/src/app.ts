@@ -5,9 +5,12 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config/load-config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { serveHealth } from './http/health.ts';
 import { appOrigins } from './http/origins.ts';
+import { logRequests } from './http/request-log.ts';
 import { serveSpa } from './http/spa.ts';
 import { serveTrpc } from './http/trpc.ts';
+import { corsRuleFor, writeBucketCors } from './storage/bucket-cors.ts';
 import { openStorage, type Storage } from './storage/open-storage.ts';
 import { startSweeper } from './sweeper.ts';
 
@@ -36,6 +39,8 @@ export interface AppOptions {
   webDist?: string;
   /** A fixed clock for tests. */
   now?: () => Date;
+  /** Where log lines go; standard output by default. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /**
@@ -57,10 +62,24 @@ export async function startApp(
   };
 
   const fastify = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    disableRequestLogging: true,
     routerOptions: { maxParamLength },
     bodyLimit: bodyLimitBytes,
+    // On close, answer requests in flight, then end idle connections.
+    forceCloseConnections: 'idle',
   });
+  // While closing, answers tell keep-alive clients to hang up, so that a
+  // connection whose request was in flight does not hold the close open.
+  let closing = false;
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  logRequests(fastify);
+  serveHealth(fastify, db, storage);
   await serveTrpc(fastify, context);
   await serveSpa(fastify, options.webDist ?? defaultWebDist);
   await fastify.listen({ port: config.port, host: config.host });
@@ -69,7 +88,10 @@ export async function startApp(
   // The embedded bucket is ours to configure. A real bucket's CORS rules are
   // set by its owner: an R2 token limited to objects may not change them.
   if (storage.embedded) {
-    await storage.allowOrigins(appOrigins(config.appOrigin, port));
+    const origins = appOrigins(config.appOrigin, port);
+    await writeBucketCors(storage.client, storage.bucket, [
+      corsRuleFor(origins),
+    ]);
   }
   const stopSweeper = startSweeper(
     context,
@@ -84,6 +106,7 @@ export async function startApp(
     storage,
     context,
     async close() {
+      closing = true;
       stopSweeper();
       await fastify.close();
       await storage.close();

@@ -1,43 +1,62 @@
-import { sweepExpiredUploads } from '@vitrine/api';
-import { loadConfig } from './config/load-config.ts';
-import { connectDatabase } from './db/connect.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { openStorage } from './storage/open-storage.ts';
+import { existsSync } from 'node:fs';
+import { auditCommand } from './cli/audit-command.ts';
+import { doctorCommand } from './cli/doctor-command.ts';
+import { migrateCommand } from './cli/migrate-command.ts';
+import { createRuntime, type Runtime } from './cli/runtime.ts';
+import { storageCorsCommand } from './cli/storage-cors-command.ts';
+import { sweepCommand } from './cli/sweep-command.ts';
+import { ConfigError, loadConfig } from './config/load-config.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+if (existsSync('.env')) process.loadEnvFile('.env');
 
-const usage = `Usage: pnpm cli <command>
+type Command = (runtime: Runtime, args: string[]) => Promise<number>;
 
-Commands:
-  migrate   bring the database schema up to date
-  sweep     delete expired uploads: their objects, then their rows`;
+const commands: Record<string, { run: Command; help: string }> = {
+  migrate: {
+    run: migrateCommand,
+    help: 'bring the database schema up to date',
+  },
+  sweep: {
+    run: sweepCommand,
+    help: 'delete expired uploads and retry queued object deletions',
+  },
+  'storage:cors': {
+    run: storageCorsCommand,
+    help: "set the bucket's CORS rules for APP_ORIGIN",
+  },
+  doctor: {
+    run: doctorCommand,
+    help: 'check the configuration, database and bucket, one line each',
+  },
+  audit: {
+    run: auditCommand,
+    help: 'compare the bucket with the database; --fix deletes orphans',
+  },
+};
 
-const command = process.argv[2];
-const config = loadConfig();
-const db = connectDatabase(config.database);
+const [name = '', ...args] = process.argv.slice(2);
+const command = commands[name];
+if (!command) {
+  const lines = Object.entries(commands).map(
+    ([key, { help }]) => `  ${key.padEnd(14)}${help}`,
+  );
+  console.error(`Usage: pnpm cli <command>\n\nCommands:\n${lines.join('\n')}`);
+  process.exit(2);
+}
 
+let config: ReturnType<typeof loadConfig>;
 try {
-  if (command === 'migrate') {
-    const ran = await migrateToLatest(db);
-    console.log(ran.length ? `Ran ${ran.join(', ')}.` : 'Already up to date.');
-  } else if (command === 'sweep') {
-    await migrateToLatest(db);
-    const storage = await openStorage(config.storage);
-    try {
-      const swept = await sweepExpiredUploads({
-        db,
-        store: storage.store,
-        now: () => new Date(),
-        limits: config.limits,
-      });
-      console.log(`Swept ${swept} expired upload(s).`);
-    } finally {
-      await storage.close();
-    }
-  } else {
-    console.error(usage);
-    process.exitCode = 2;
-  }
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+
+const runtime = createRuntime(config, (line) => console.log(line));
+try {
+  process.exitCode = await command.run(runtime, args);
 } finally {
-  await db.destroy();
+  await runtime.close();
 }

@@ -1,7 +1,7 @@
-import { type Context, sweepExpiredUploads } from '@vitrine/api';
+import { type Context, sweep } from '@vitrine/api';
 import type { FastifyBaseLogger } from 'fastify';
 
-/** Sweeps expired uploads on a timer; returns a function that stops it. */
+/** Sweeps on a timer; returns a function that stops it. */
 export function startSweeper(
   context: Context,
   intervalSeconds: number,
@@ -12,10 +12,22 @@ export function startSweeper(
     if (running) return;
     running = true;
     try {
-      const swept = await sweepExpiredUploads(context);
-      if (swept > 0) log.info({ swept }, 'expired uploads swept');
+      const { uploads, objects } = await sweep(context);
+      if (objects.failed > 0) {
+        log.warn(
+          {
+            uploads,
+            deleted: objects.deleted,
+            failed: objects.failed,
+            err: objects.error,
+          },
+          'the store refused deletions; they stay queued',
+        );
+      } else if (uploads + objects.deleted > 0) {
+        log.info({ uploads, deleted: objects.deleted }, 'swept');
+      }
     } catch (error) {
-      log.error({ err: error }, 'sweeping expired uploads failed');
+      log.error({ err: error }, 'sweeping failed');
     } finally {
       running = false;
     }

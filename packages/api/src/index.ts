@@ -3,6 +3,10 @@
 // `@vitrine/api/rules`.
 export type { Context, UploadLimits } from './context.ts';
 export type { Database } from './db/schema.ts';
+export {
+  deleteQueuedObjects,
+  queueObjectDeletion,
+} from './objects/object-deletion.ts';
 export type { ProductWithImages } from './products/get-product.ts';
 export type { ProductPage, ProductSummary } from './products/list-products.ts';
 export type { ImageView, ProductView } from './products/view.ts';
@@ -16,4 +20,4 @@ export type {
 export { createCallerFactory } from './trpc.ts';
 export type { CompletedUploads } from './uploads/complete-uploads.ts';
 export type { UploadTicket } from './uploads/create-uploads.ts';
-export { sweepExpiredUploads } from './uploads/sweep-uploads.ts';
+export { type SweepOutcome, sweep } from './uploads/sweep.ts';

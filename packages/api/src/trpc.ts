@@ -11,7 +11,12 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     const files = cause instanceof FileRefusal ? cause.files : undefined;
     const message =
-      cause instanceof ZodError ? describeIssues(cause) : shape.message;
+      cause instanceof ZodError
+        ? describeIssues(cause)
+        : error.code === 'INTERNAL_SERVER_ERROR'
+          ? // The cause goes to the server's log, not to the browser.
+            'Something went wrong on the server; try again in a moment.'
+          : shape.message;
 
     return { ...shape, message, data: { ...shape.data, files } };
   },

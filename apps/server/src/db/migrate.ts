@@ -17,3 +17,18 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     .filter((result) => result.status === 'Success')
     .map((result) => result.migrationName);
 }
+
+/** The names of migrations the database has not run yet. */
+export async function pendingMigrations(
+  db: Kysely<Database>,
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const all = await migrator.getMigrations();
+
+  return all
+    .filter((migration) => migration.executedAt === undefined)
+    .map((migration) => migration.name);
+}

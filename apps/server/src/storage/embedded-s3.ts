@@ -33,6 +33,11 @@ export async function startEmbeddedS3(
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     ...embeddedKeys,
-    stop: () => server.close(),
+    async stop() {
+      const closing = server.close();
+      // A browser's keep-alive connection would hold the close open.
+      server.httpServer?.closeAllConnections();
+      await closing;
+    },
   };
 }

@@ -1,7 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ObjectStore } from '@vitrine/api';
 import type { StorageConfig } from '../config/load-config.ts';
-import { applyBucketCors, ensureBucket } from './bucket-setup.ts';
+import { corsRuleFor, writeBucketCors } from './bucket-cors.ts';
+import { ensureBucket } from './bucket-setup.ts';
 import { startEmbeddedS3 } from './embedded-s3.ts';
 import { createS3Client } from './s3-client.ts';
 import { createS3Store } from './s3-store.ts';
@@ -13,8 +14,8 @@ export interface Storage {
   bucket: string;
   endpoint: string;
   embedded: boolean;
-  /** Lets these browser origins PUT to the bucket. */
-  allowOrigins(origins: string[]): Promise<void>;
+  /** Where the bucket is served from, when it is public. */
+  publicBaseUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -32,8 +33,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
       bucket: config.bucket,
       endpoint: config.endpoint,
       embedded: false,
-      allowOrigins: (origins) =>
-        applyBucketCors(client, config.bucket, origins),
+      publicBaseUrl: config.publicBaseUrl,
       close: async () => client.destroy(),
     };
   }
@@ -42,19 +42,16 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
   const client = createS3Client({ ...embedded, region: 'us-east-1' });
   useBucketPathWithoutSlash(client);
   await ensureBucket(client, config.bucket);
+  // s3rver serves objects to anyone, like a public R2 bucket on r2.dev.
+  const publicBaseUrl = `${embedded.endpoint}/${config.bucket}`;
 
   return {
-    // s3rver serves objects to anyone, like a public R2 bucket on r2.dev.
-    store: createS3Store({
-      client,
-      bucket: config.bucket,
-      publicBaseUrl: `${embedded.endpoint}/${config.bucket}`,
-    }),
+    store: createS3Store({ client, bucket: config.bucket, publicBaseUrl }),
     client,
     bucket: config.bucket,
     endpoint: embedded.endpoint,
     embedded: true,
-    allowOrigins: (origins) => applyBucketCors(client, config.bucket, origins),
+    publicBaseUrl,
     async close() {
       client.destroy();
       await embedded.stop();

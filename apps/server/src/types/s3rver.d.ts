@@ -12,6 +12,8 @@ declare module '@20minutes/s3rver' {
   export default class S3rver {
     constructor(options: S3rverOptions);
     run(): Promise<AddressInfo>;
+    /** Set once `run` has started listening. */
+    httpServer?: import('node:http').Server;
     close(): Promise<void>;
   }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { AppRouter } from '@vitrine/api';
@@ -14,11 +15,15 @@ export interface TestApp {
   dataDir: string;
   /** The environment the app was started with, for child processes. */
   env: Record<string, string>;
+  /** Every log line the server wrote (none unless LOG_LEVEL is set). */
+  logs: string[];
   api: ReturnType<typeof createTRPCClient<AppRouter>>;
   /** Moves the server's clock; real time does not pass for it otherwise. */
   clock: { now: Date };
   listKeys(): Promise<string[]>;
-  countRows(table: 'product' | 'image' | 'upload'): Promise<number>;
+  countRows(
+    table: 'product' | 'image' | 'upload' | 'object_deletion',
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -42,7 +47,14 @@ export async function startTestApp(
     DATA_DIR: dataDir,
   };
   const config = loadConfig(appEnv);
-  const app = await startApp(config, { now: () => clock.now });
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const app = await startApp(config, { now: () => clock.now, logStream });
   const api = createTRPCClient<AppRouter>({
     links: [httpLink({ url: `${app.url}/trpc` })],
   });
@@ -51,6 +63,7 @@ export async function startTestApp(
     app,
     dataDir,
     env: appEnv,
+    logs,
     api,
     clock,
     async listKeys() {

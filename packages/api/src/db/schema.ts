@@ -8,6 +8,7 @@ export interface Database {
   product: ProductTable;
   image: ImageTable;
   upload: UploadTable;
+  object_deletion: ObjectDeletionTable;
 }
 
 export interface ProductTable {
@@ -45,6 +46,14 @@ export interface UploadTable {
   original_name: string;
   /** When the signed PUT URL stops working. */
   expires_at: string;
+  created_at: string;
+}
+
+/** An object to delete from the bucket; see queue-object-deletion.ts. */
+export interface ObjectDeletionTable {
+  object_key: string;
+  attempts: Generated<number>;
+  last_error: string | null;
   created_at: string;
 }
 

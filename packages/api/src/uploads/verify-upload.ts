@@ -4,7 +4,7 @@ import { readImageFacts } from '../image/read-image-facts.ts';
 import type { FileProblem } from '../rules/file-problem.ts';
 import { formatBytes } from '../rules/format-bytes.ts';
 import { normalizeImageType } from '../rules/image-types.ts';
-import { discardUpload } from './discard-upload.ts';
+import { discardUploads } from './discard-upload.ts';
 import { liveUploadCutoff } from './live-uploads.ts';
 
 export type Verification =
@@ -35,7 +35,7 @@ export async function verifyUpload(
     verification.kind === 'failed' &&
     verification.problem.code !== 'OBJECT_MISSING'
   ) {
-    await discardUpload(ctx, upload);
+    await discardUploads(ctx, [upload]);
   }
 
   return verification;

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
+import * as objectDeletion from './0002-object-deletion.ts';
 
 /**
  * Every migration, in order, listed in code: loading them from a folder at
@@ -7,4 +8,5 @@ import * as initial from './0001-initial.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-object-deletion': objectDeletion,
 };
