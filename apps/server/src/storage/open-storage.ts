@@ -1,7 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ObjectStore } from '@vitrine/api';
 import type { StorageConfig } from '../config/load-config.ts';
-import { corsRuleFor, writeBucketCors } from './bucket-cors.ts';
 import { ensureBucket } from './bucket-setup.ts';
 import { startEmbeddedS3 } from './embedded-s3.ts';
 import { createS3Client } from './s3-client.ts';
