@@ -9,6 +9,11 @@ export interface ObjectStore {
   head(key: string): Promise<ObjectHead | undefined>;
   /** Bytes `start` to `end` inclusive; fewer when the object is shorter. */
   readRange(key: string, start: number, end: number): Promise<Uint8Array>;
+  /**
+   * Copies an object inside the bucket, the store doing the work. With
+   * `ifMatch`, only while the source still has that ETag.
+   */
+  copy(source: string, target: string, ifMatch?: string): Promise<void>;
   /** Deletes the objects; keys that do not exist are not an error. */
   delete(keys: readonly string[]): Promise<void>;
   /** Where a browser can fetch the object: public or short-lived signed. */
@@ -32,4 +37,5 @@ export interface SignedPut {
 export interface ObjectHead {
   byteSize: number;
   contentType: string | undefined;
+  etag: string | undefined;
 }

@@ -75,7 +75,7 @@ async function fixOrphans(
 
   await queueObjectDeletion(
     context.db,
-    old.map((orphan) => orphan.key),
+    old.map((orphan) => ({ key: orphan.key })),
     new Date(),
   );
   const outcome = await deleteQueuedObjects(

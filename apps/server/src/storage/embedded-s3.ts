@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import S3rver from '@20minutes/s3rver';
+import { requireSignature } from './s3rver-require-signature.ts';
 
 /** s3rver's built-in account; it accepts no other keys. */
 const embeddedKeys = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -28,6 +29,8 @@ export async function startEmbeddedS3(
     directory,
     silent: true,
   });
+  // First in the stack, before s3rver's own routes.
+  server.middleware.unshift(requireSignature);
   const address = await server.run();
 
   return {

@@ -85,6 +85,7 @@ describe('signed PUT URLs', () => {
     expect(await store.head('products/1/ok.jpg')).toEqual({
       byteSize: jpeg.length,
       contentType: 'image/jpeg',
+      etag: expect.stringMatching(/^"[0-9a-f]{32}"$/),
     });
   });
 
@@ -131,6 +132,18 @@ describe('the store adapter', () => {
     expect(await store.readRange(key, 10, 19)).toEqual(bytes.slice(10, 20));
     await store.delete([key, 'products/2/never-there.jpg']);
     expect(await store.head(key)).toBeUndefined();
+  });
+
+  it('copies an object inside the bucket, type and all', async () => {
+    const { url } = await sign('products/3/source.jpg');
+    expect(await put(url, 'image/jpeg', jpeg)).toBe(200);
+
+    await store.copy('products/3/source.jpg', 'products/3/copy.jpg');
+
+    expect(await store.head('products/3/copy.jpg')).toMatchObject({
+      byteSize: jpeg.length,
+      contentType: 'image/jpeg',
+    });
   });
 
   it('gives signed GET URLs for a private bucket', async () => {

@@ -1,4 +1,5 @@
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -58,6 +59,7 @@ export function createS3Store(options: S3StoreOptions): ObjectStore {
         return {
           byteSize: head.ContentLength ?? 0,
           contentType: head.ContentType,
+          etag: head.ETag,
         };
       } catch (error) {
         if (isNotFound(error)) return undefined;
@@ -76,6 +78,20 @@ export function createS3Store(options: S3StoreOptions): ObjectStore {
       if (!object.Body) return new Uint8Array();
 
       return object.Body.transformToByteArray();
+    },
+
+    async copy(source, target, ifMatch) {
+      await client.send(
+        new CopyObjectCommand({
+          Bucket: bucket,
+          Key: target,
+          // Encoded per segment: s3rver decodes the source with decodeURI,
+          // which leaves an encoded slash as it is.
+          CopySource: `${bucket}/${source.split('/').map(encodeURIComponent).join('/')}`,
+          CopySourceIfMatch: ifMatch,
+          MetadataDirective: 'COPY',
+        }),
+      );
     },
 
     // One DeleteObject per key rather than DeleteObjects: it is an object

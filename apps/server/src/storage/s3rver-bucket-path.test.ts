@@ -98,3 +98,28 @@ describe('bucket-level calls to the embedded s3rver', () => {
     expect(listed.Contents?.map((object) => object.Key)).toEqual(['dir/']);
   });
 });
+
+describe('unsigned requests to the embedded s3rver', () => {
+  it('are refused, except reading an object', async () => {
+    const s3 = client(true);
+    await s3.send(new CreateBucketCommand({ Bucket: 'public' }));
+    await s3.send(
+      new PutObjectCommand({ Bucket: 'public', Key: 'a.jpg', Body: 'x' }),
+    );
+    const at = (path: string) => `${server.endpoint}/public${path}`;
+
+    const put = await fetch(at('/b.svg'), {
+      method: 'PUT',
+      headers: { 'content-type': 'image/svg+xml' },
+      body: '<svg/>',
+    });
+    const remove = await fetch(at('/a.jpg'), { method: 'DELETE' });
+    const list = await fetch(at('?list-type=2'));
+    const read = await fetch(at('/a.jpg'));
+
+    expect([put.status, remove.status, list.status]).toEqual([403, 403, 403]);
+    expect(await put.text()).toContain('<Code>AccessDenied</Code>');
+    expect(read.status).toBe(200);
+    expect(await read.text()).toBe('x');
+  });
+});

@@ -9,7 +9,25 @@ declare module '@20minutes/s3rver' {
     silent?: boolean;
   }
 
+  /** The Koa context s3rver's middleware sees; only what the app uses. */
+  export interface S3rverContext {
+    method: string;
+    path: string;
+    query: Record<string, string | string[] | undefined>;
+    get(header: string): string;
+    status: number;
+    type: string;
+    body: unknown;
+  }
+
+  type S3rverMiddleware = (
+    ctx: S3rverContext,
+    next: () => Promise<void>,
+  ) => Promise<void>;
+
   export default class S3rver {
+    /** Koa's middleware stack; composed when `run` starts listening. */
+    middleware: S3rverMiddleware[];
     constructor(options: S3rverOptions);
     run(): Promise<AddressInfo>;
     /** Set once `run` has started listening. */

@@ -54,6 +54,8 @@ export interface ObjectDeletionTable {
   object_key: string;
   attempts: Generated<number>;
   last_error: string | null;
+  /** The sweeper deletes the key (again) from this time on. */
+  not_before: string;
   created_at: string;
 }
 

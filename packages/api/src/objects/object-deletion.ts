@@ -5,6 +5,16 @@ import type { Database } from '../db/schema.ts';
 /** How many queued keys one pass sends to the store. */
 const deleteBatchSize = 500;
 
+export interface QueuedKey {
+  key: string;
+  /**
+   * When the key must be deleted (again) at the latest: the expiry of the
+   * last signed URL that can still write it. Deleting it now does not
+   * stop a holder of that URL from writing it once more.
+   */
+  notBefore?: Date;
+}
+
 /**
  * Records that these objects must go. Call it inside the transaction that
  * drops the rows pointing at them: then no object is ever left behind
@@ -12,7 +22,7 @@ const deleteBatchSize = 500;
  */
 export async function queueObjectDeletion(
   trx: Kysely<Database>,
-  keys: readonly string[],
+  keys: readonly QueuedKey[],
   now: Date,
 ): Promise<void> {
   if (keys.length === 0) return;
@@ -20,8 +30,12 @@ export async function queueObjectDeletion(
   await trx
     .insertInto('object_deletion')
     .values(
-      keys.map((key) => ({
+      keys.map(({ key, notBefore }) => ({
         object_key: key,
+        not_before: (notBefore && notBefore > now
+          ? notBefore
+          : now
+        ).toISOString(),
         created_at: now.toISOString(),
       })),
     )
@@ -37,15 +51,18 @@ export interface DeletionOutcome {
 }
 
 /**
- * Deletes queued objects from the store and forgets them. With `keys`, only
- * those; without, the whole queue, oldest first. A store failure is kept on
- * the queued rows and returned, never thrown.
+ * Deletes queued objects from the store. With `keys`, those keys now;
+ * without, every key that is due, oldest first. A key leaves the queue
+ * once deleted at or after its `not_before`. A store failure is recorded
+ * on the queued rows and returned, never thrown.
  */
 export async function deleteQueuedObjects(
-  ctx: Pick<Context, 'db' | 'store'>,
+  ctx: Pick<Context, 'db' | 'store' | 'now'>,
   keys?: readonly string[],
 ): Promise<DeletionOutcome> {
   const outcome: DeletionOutcome = { deleted: 0, failed: 0 };
+  if (keys?.length === 0) return outcome;
+  const now = ctx.now().toISOString();
   let after = '';
 
   for (;;) {
@@ -55,14 +72,13 @@ export async function deleteQueuedObjects(
       .where('object_key', '>', after)
       .orderBy('object_key')
       .limit(deleteBatchSize);
-    if (keys) {
-      if (keys.length === 0) return outcome;
-      query = query.where('object_key', 'in', [...keys]);
-    }
+    query = keys
+      ? query.where('object_key', 'in', [...keys])
+      : query.where('not_before', '<=', now);
     const batch = (await query.execute()).map((row) => row.object_key);
     if (batch.length === 0) return outcome;
 
-    await deleteBatch(ctx, batch, outcome);
+    await deleteBatch(ctx, batch, now, outcome);
     after = batch.at(-1) ?? after;
     if (batch.length < deleteBatchSize) return outcome;
   }
@@ -71,6 +87,7 @@ export async function deleteQueuedObjects(
 async function deleteBatch(
   ctx: Pick<Context, 'db' | 'store'>,
   batch: string[],
+  now: string,
   outcome: DeletionOutcome,
 ): Promise<void> {
   try {
@@ -92,6 +109,7 @@ async function deleteBatch(
   await ctx.db
     .deleteFrom('object_deletion')
     .where('object_key', 'in', batch)
+    .where('not_before', '<=', now)
     .execute();
   outcome.deleted += batch.length;
 }

@@ -1,8 +1,15 @@
 import type { Context } from '../context.ts';
 import { productNotFound } from '../errors.ts';
+import {
+  deleteQueuedObjects,
+  queueObjectDeletion,
+} from '../objects/object-deletion.ts';
 import { lockProduct } from '../products/lock-product.ts';
 import { type ImageView, viewImage } from '../products/view.ts';
 import type { FileProblem } from '../rules/file-problem.ts';
+import type { ImageType } from '../rules/image-types.ts';
+import { uploadDeadline } from './live-uploads.ts';
+import { newObjectKey } from './object-key.ts';
 import { type Verification, verifyUpload } from './verify-upload.ts';
 
 export interface CompletedUploads {
@@ -12,7 +19,9 @@ export interface CompletedUploads {
   failures: (FileProblem & { uploadId: string })[];
 }
 
-type Verified = Extract<Verification, { kind: 'verified' }>;
+type Verified = Extract<Verification, { kind: 'verified' }> & {
+  imageKey: string;
+};
 
 /**
  * Confirms uploads the browser says it has PUT. Each object is checked in
@@ -39,17 +48,42 @@ export async function completeUploads(
     if (verification.kind === 'failed') {
       failures.push({ ...verification.problem, uploadId });
     }
-    if (verification.kind === 'verified') verified.push(verification);
+    if (verification.kind === 'verified') {
+      verified.push(await moveToImageKey(ctx, productId, verification));
+    }
   }
 
   await recordImages(ctx, productId, verified);
+  await deleteQueuedObjects(
+    ctx,
+    verified.map(({ upload }) => upload.object_key),
+  );
 
   return { images: await imagesOf(ctx, productId, uploadIds), failures };
 }
 
 /**
- * Turns verified uploads into images. An upload row that another confirm
- * consumed first is skipped, so a race makes one image, never two.
+ * Copies a checked object to a key no signed URL can write. The upload's
+ * URL stays valid until it expires, and a second PUT to it must not swap
+ * the bytes that were checked. The copy happens in the store, and only
+ * while the object still has the ETag it had when checked.
+ */
+async function moveToImageKey(
+  ctx: Context,
+  productId: number,
+  verified: Extract<Verification, { kind: 'verified' }>,
+): Promise<Verified> {
+  const type = verified.upload.content_type as ImageType;
+  const imageKey = newObjectKey(productId, type);
+  await ctx.store.copy(verified.upload.object_key, imageKey, verified.etag);
+
+  return { ...verified, imageKey };
+}
+
+/**
+ * Turns verified uploads into images, and queues their upload keys for
+ * deletion. An upload row that another confirm consumed first is skipped
+ * and its copy queued for deletion, so a race makes one image, never two.
  */
 async function recordImages(
   ctx: Context,
@@ -68,19 +102,23 @@ async function recordImages(
       .executeTakeFirst();
     let position = last?.position == null ? 0 : Number(last.position) + 1;
 
-    for (const { upload, width, height } of verified) {
+    for (const { upload, imageKey, width, height } of verified) {
       const taken = await trx
         .deleteFrom('upload')
         .where('id', '=', upload.id)
         .executeTakeFirst();
-      if (taken.numDeletedRows === 0n) continue;
+      const notBefore = uploadDeadline(upload.expires_at, ctx.limits);
+      if (taken.numDeletedRows === 0n) {
+        await queueObjectDeletion(trx, [{ key: imageKey }], now);
+        continue;
+      }
 
       await trx
         .insertInto('image')
         .values({
           product_id: productId,
           upload_id: upload.id,
-          object_key: upload.object_key,
+          object_key: imageKey,
           content_type: upload.content_type,
           byte_size: upload.byte_size,
           width,
@@ -91,6 +129,11 @@ async function recordImages(
           created_at: now.toISOString(),
         })
         .execute();
+      await queueObjectDeletion(
+        trx,
+        [{ key: upload.object_key, notBefore }],
+        now,
+      );
       position += 1;
     }
   });

@@ -5,21 +5,21 @@ import {
   deleteQueuedObjects,
   queueObjectDeletion,
 } from '../objects/object-deletion.ts';
+import { uploadDeadline } from './live-uploads.ts';
 
 /**
  * Forgets uploads that will never become images: their rows go and their
  * objects are queued for deletion in one transaction, then deleted unless
- * `later` (the sweeper deletes the whole queue in one pass). When the store
- * fails, the queue keeps the keys and the sweeper retries.
+ * `later` (the sweeper deletes the whole queue in one pass). Each key stays
+ * queued until its signed URL can no longer write it.
  */
 export async function discardUploads(
   ctx: Context,
-  uploads: Pick<UploadRow, 'id' | 'object_key'>[],
+  uploads: Pick<UploadRow, 'id' | 'object_key' | 'expires_at'>[],
   options: { later?: boolean } = {},
 ): Promise<DeletionOutcome> {
   const none = { deleted: 0, failed: 0 };
   if (uploads.length === 0) return none;
-  const keys = uploads.map((upload) => upload.object_key);
 
   await ctx.db.transaction().execute(async (trx) => {
     await trx
@@ -30,7 +30,19 @@ export async function discardUploads(
         uploads.map((upload) => upload.id),
       )
       .execute();
-    await queueObjectDeletion(trx, keys, ctx.now());
+    await queueObjectDeletion(
+      trx,
+      uploads.map((upload) => ({
+        key: upload.object_key,
+        notBefore: uploadDeadline(upload.expires_at, ctx.limits),
+      })),
+      ctx.now(),
+    );
   });
-  return options.later ? none : deleteQueuedObjects(ctx, keys);
+  if (options.later) return none;
+
+  return deleteQueuedObjects(
+    ctx,
+    uploads.map((upload) => upload.object_key),
+  );
 }

@@ -10,3 +10,8 @@ export function liveUploadCutoff(now: Date, limits: UploadLimits): string {
 
   return new Date(now.getTime() - graceMs).toISOString();
 }
+
+/** When an upload whose URL expires at `expiresAt` is over for good. */
+export function uploadDeadline(expiresAt: string, limits: UploadLimits): Date {
+  return new Date(Date.parse(expiresAt) + limits.confirmGraceSeconds * 1000);
+}

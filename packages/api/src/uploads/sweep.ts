@@ -27,7 +27,7 @@ export async function sweep(ctx: Context): Promise<SweepOutcome> {
   for (;;) {
     const expired = await ctx.db
       .selectFrom('upload')
-      .select(['id', 'object_key'])
+      .select(['id', 'object_key', 'expires_at'])
       .where('expires_at', '<=', cutoff)
       .orderBy('expires_at')
       .limit(sweepBatchSize)

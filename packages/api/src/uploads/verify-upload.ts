@@ -10,7 +10,14 @@ import { liveUploadCutoff } from './live-uploads.ts';
 export type Verification =
   | { kind: 'already-confirmed' }
   | { kind: 'failed'; problem: FileProblem }
-  | { kind: 'verified'; upload: UploadRow; width: number; height: number };
+  | {
+      kind: 'verified';
+      upload: UploadRow;
+      width: number;
+      height: number;
+      /** The object's ETag when it was checked. */
+      etag: string | undefined;
+    };
 
 /**
  * Checks one upload against what the store holds. A file that can never
@@ -107,7 +114,13 @@ async function checkObject(
   );
   if (!facts.ok) return failed(name, facts.code, facts.message);
 
-  return { kind: 'verified', upload, width: facts.width, height: facts.height };
+  return {
+    kind: 'verified',
+    upload,
+    width: facts.width,
+    height: facts.height,
+    etag: head.etag,
+  };
 }
 
 function failed(

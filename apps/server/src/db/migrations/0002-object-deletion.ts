@@ -13,6 +13,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('object_key', 'text', (col) => col.primaryKey())
     .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('last_error', 'text')
+    // Deleted again then: a signed PUT URL can write its key until it
+    // expires, even after the upload was refused or moved.
+    .addColumn('not_before', 'text', (col) => col.notNull())
     .addColumn('created_at', 'text', (col) => col.notNull())
     .execute();
 }
