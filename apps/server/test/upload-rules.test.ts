@@ -111,7 +111,8 @@ describe('asking to upload', () => {
       {
         name: 'huge.jpg',
         code: 'FILE_TOO_LARGE',
-        message: 'the file is 1 MB; the limit is 1 MB.',
+        message:
+          'the file is 1048577 bytes; the limit is 1048576 bytes (1 MB).',
       },
       expect.objectContaining({ name: 'vector.svg', code: 'TYPE_NOT_ALLOWED' }),
     ]);
@@ -160,7 +161,8 @@ describe('asking to upload', () => {
     );
     expect(error.data?.code).toBe('CONFLICT');
     expect(error.message).toContain(
-      'This one has 2 and 2 upload(s) in progress, so 1 more can be added',
+      'This one has 2 images and 2 uploads in progress, so 1 more can be ' +
+        'added; 2 were chosen.',
     );
   });
 

@@ -4,7 +4,7 @@ import type { FileProblem } from './rules/file-problem.ts';
 /** The cause attached to a refusal that concerns named files. */
 export class FileRefusal extends Error {
   constructor(readonly files: FileProblem[]) {
-    super(files.map((file) => `${file.name}: ${file.message}`).join('; '));
+    super(files.map((file) => `${file.name}: ${file.message}`).join(' '));
     this.name = 'FileRefusal';
   }
 }

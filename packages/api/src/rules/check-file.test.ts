@@ -54,7 +54,8 @@ describe('checkDeclaredFile', () => {
       problem: {
         name: 'big.jpg',
         code: 'FILE_TOO_LARGE',
-        message: 'the file is 10 MB; the limit is 10 MB.',
+        message:
+          'the file is 10485761 bytes; the limit is 10485760 bytes (10 MB).',
       },
     });
   });

@@ -37,11 +37,17 @@ export function checkDeclaredFile(
     return refuse(file, 'EMPTY_FILE', 'the file is empty.');
   }
   if (file.size > maxUploadBytes) {
+    let size = formatBytes(file.size);
+    let limit = formatBytes(maxUploadBytes);
+    // "10 MB; the limit is 10 MB" would read as no reason at all.
+    if (size === limit) {
+      size = `${file.size} bytes`;
+      limit = `${maxUploadBytes} bytes (${limit})`;
+    }
     return refuse(
       file,
       'FILE_TOO_LARGE',
-      `the file is ${formatBytes(file.size)}; the limit is ` +
-        `${formatBytes(maxUploadBytes)}.`,
+      `the file is ${size}; the limit is ${limit}.`,
     );
   }
 

@@ -6,3 +6,4 @@ export * from './file-problem.ts';
 export * from './format-bytes.ts';
 export * from './image-types.ts';
 export * from './limits.ts';
+export * from './plural.ts';

@@ -8,6 +8,7 @@ import { checkDeclaredFile, type DeclaredFile } from '../rules/check-file.ts';
 import type { FileProblem } from '../rules/file-problem.ts';
 import type { ImageType } from '../rules/image-types.ts';
 import { maxImagesPerProduct } from '../rules/limits.ts';
+import { plural } from '../rules/plural.ts';
 import { liveUploadCutoff } from './live-uploads.ts';
 import { newObjectKey, randomId } from './object-key.ts';
 
@@ -129,7 +130,8 @@ async function checkRoom(
     code: 'CONFLICT',
     message:
       `A product holds at most ${maxImagesPerProduct} images. This one has ` +
-      `${images} and ${pending} upload(s) in progress, so ` +
-      `${left} more can be added; ${asked} were chosen.`,
+      `${plural(images, 'image')} and ${plural(pending, 'upload')} in ` +
+      `progress, so ${left} more can be added; ${asked} ` +
+      `${asked === 1 ? 'was' : 'were'} chosen.`,
   });
 }

@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import { productId } from '../products/schemas.ts';
 import { fileNameMaxLength, maxImagesPerProduct } from '../rules/limits.ts';
+import { displayText } from '../schemas/display-text.ts';
+import { wholeNumber } from '../schemas/whole-number.ts';
 
 const declaredFile = z.strictObject({
-  name: z
-    .string({ error: 'must be text' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(fileNameMaxLength, {
-      error: `must be at most ${fileNameMaxLength} characters`,
-    }),
-  type: z.string({ error: 'must be text' }).max(255),
-  size: z
-    .number({ error: 'must be a number of bytes' })
-    .int({ error: 'must be a whole number of bytes' })
-    .nonnegative({ error: 'must not be negative' }),
+  name: displayText(fileNameMaxLength),
+  type: z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? 'is required' : 'must be text',
+    })
+    .max(255, { error: 'must be at most 255 characters' }),
+  size: wholeNumber(0, 'bytes'),
 });
 
 export const createUploadsInput = z.strictObject({
