@@ -74,9 +74,9 @@ describe('logs', () => {
         }),
       );
 
-      expect(failure.data?.httpStatus).toBe(500);
+      expect(failure.data?.httpStatus).toBe(503);
       expect(failure.message).toBe(
-        'Something went wrong on the server; try again in a moment.',
+        'The image store did not answer; try again in a moment.',
       );
       const requests = test.logs
         .map((line) => JSON.parse(line))
@@ -89,7 +89,7 @@ describe('logs', () => {
         [30, 'uploads.complete', 200],
         [30, 'products.get', 400],
         [30, 'uploads.create', 200],
-        [50, 'uploads.complete', 500],
+        [50, 'uploads.complete', 503],
       ]);
       for (const line of requests) {
         expect(line.reqId).toMatch(/^req-/);

@@ -26,3 +26,15 @@ export function productNotFound(id: number): TRPCError {
     message: `There is no product with id ${id}.`,
   });
 }
+
+/**
+ * Thrown by an object store that did not answer, or answered 5xx. The
+ * router turns it into a 503 that asks the person to try again, and the
+ * host logs the cause.
+ */
+export class StoreUnavailable extends Error {
+  constructor(cause: unknown) {
+    super('The image store did not answer.', { cause });
+    this.name = 'StoreUnavailable';
+  }
+}

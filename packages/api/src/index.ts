@@ -3,6 +3,7 @@
 // `@vitrine/api/rules`.
 export type { Context, UploadLimits } from './context.ts';
 export type { Database } from './db/schema.ts';
+export { StoreUnavailable } from './errors.ts';
 export {
   deleteQueuedObjects,
   queueObjectDeletion,

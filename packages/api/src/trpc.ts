@@ -1,7 +1,7 @@
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Context } from './context.ts';
-import { FileRefusal } from './errors.ts';
+import { FileRefusal, StoreUnavailable } from './errors.ts';
 
 const t = initTRPC.context<Context>().create({
   // Stack traces go to the server's log, never into a response.
@@ -41,6 +41,20 @@ function describeIssues(error: ZodError): string {
     .join('; ');
 }
 
+/** A store outage is the store's fault, not the server's: 503, not 500. */
+const storeOutageIs503 = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof StoreUnavailable) {
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The image store did not answer; try again in a moment.',
+      cause: result.error.cause,
+    });
+  }
+
+  return result;
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(storeOutageIs503);
 export const createCallerFactory = t.createCallerFactory;

@@ -7,7 +7,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ObjectStore } from '@vitrine/api';
+import { type ObjectStore, StoreUnavailable } from '@vitrine/api';
 
 /** How long a signed GET URL for a private bucket's image lasts. */
 const signedGetTtlSeconds = 60 * 60;
@@ -32,6 +32,13 @@ export interface S3StoreOptions {
 /** The object store port, on any S3-compatible endpoint. */
 export function createS3Store(options: S3StoreOptions): ObjectStore {
   const { client, bucket } = options;
+  const send: S3Client['send'] = async (command: never) => {
+    try {
+      return await client.send(command);
+    } catch (error) {
+      throw isOutage(error) ? new StoreUnavailable(error) : error;
+    }
+  };
   const publicBase = options.publicBaseUrl?.replace(/\/+$/, '');
 
   return {
@@ -53,7 +60,7 @@ export function createS3Store(options: S3StoreOptions): ObjectStore {
 
     async head(key) {
       try {
-        const head = await client.send(
+        const head = await send(
           new HeadObjectCommand({ Bucket: bucket, Key: key }),
         );
         return {
@@ -68,7 +75,7 @@ export function createS3Store(options: S3StoreOptions): ObjectStore {
     },
 
     async readRange(key, start, end) {
-      const object = await client.send(
+      const object = await send(
         new GetObjectCommand({
           Bucket: bucket,
           Key: key,
@@ -81,7 +88,7 @@ export function createS3Store(options: S3StoreOptions): ObjectStore {
     },
 
     async copy(source, target, ifMatch) {
-      await client.send(
+      await send(
         new CopyObjectCommand({
           Bucket: bucket,
           Key: target,
@@ -102,9 +109,7 @@ export function createS3Store(options: S3StoreOptions): ObjectStore {
       const queue = [...keys];
       const worker = async () => {
         for (let key = queue.shift(); key; key = queue.shift()) {
-          await client.send(
-            new DeleteObjectCommand({ Bucket: bucket, Key: key }),
-          );
+          await send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
         }
       };
       const workers = Math.min(deleteConcurrency, queue.length);
@@ -121,6 +126,14 @@ export function createS3Store(options: S3StoreOptions): ObjectStore {
       );
     },
   };
+}
+
+/** No answer at all, or a 5xx: the store's trouble, worth a retry. */
+function isOutage(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: number } })
+    ?.$metadata?.httpStatusCode;
+
+  return status === undefined || status >= 500;
 }
 
 function isNotFound(error: unknown): boolean {
