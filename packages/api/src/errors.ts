@@ -26,3 +26,25 @@ export function productNotFound(id: number): TRPCError {
     message: `There is no product with id ${id}.`,
   });
 }
+
+export function imageNotFound(id: number): TRPCError {
+  return new TRPCError({
+    code: 'NOT_FOUND',
+    message: `There is no photo with id ${id}; it may have been deleted.`,
+  });
+}
+
+/**
+ * A 503 for a store that failed to delete objects. Nothing is deleted from
+ * the database after it, so the rows still point at what may remain and a
+ * retry finishes the job.
+ */
+export function storageDeleteFailed(what: string, cause: unknown): TRPCError {
+  return new TRPCError({
+    code: 'SERVICE_UNAVAILABLE',
+    message:
+      `Storage could not delete ${what}, so nothing was deleted; ` +
+      'try again in a moment.',
+    cause,
+  });
+}

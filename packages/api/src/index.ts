@@ -3,8 +3,13 @@
 // `@vitrine/api/rules`.
 export type { Context, UploadLimits } from './context.ts';
 export type { Database } from './db/schema.ts';
+export type { DeletedProduct } from './products/delete-product.ts';
 export type { ProductWithImages } from './products/get-product.ts';
-export type { ProductPage, ProductSummary } from './products/list-products.ts';
+export type {
+  ProductPage,
+  ProductPageRequest,
+  ProductSummary,
+} from './products/list-products.ts';
 export type { ImageView, ProductView } from './products/view.ts';
 export { type AppRouter, appRouter } from './router.ts';
 export type {
@@ -15,5 +20,5 @@ export type {
 } from './store.ts';
 export { createCallerFactory } from './trpc.ts';
 export type { CompletedUploads } from './uploads/complete-uploads.ts';
-export type { UploadTicket } from './uploads/create-uploads.ts';
 export { sweepExpiredUploads } from './uploads/sweep-uploads.ts';
+export type { UploadTicket } from './uploads/upload-ticket.ts';

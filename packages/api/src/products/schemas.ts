@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { productNameMaxLength } from '../rules/limits.ts';
+import {
+  productNameMaxLength,
+  productSearchMaxLength,
+} from '../rules/limits.ts';
 
 export const productId = z
   .number({ error: 'must be a number' })
@@ -19,11 +22,31 @@ export const createProductInput = z.strictObject({ name: productName });
 
 export const getProductInput = z.strictObject({ id: productId });
 
+export const renameProductInput = z.strictObject({
+  id: productId,
+  name: productName,
+});
+
+export const deleteProductInput = z.strictObject({ id: productId });
+
 export const listProductsInput = z
   .strictObject({
     /** The id of the last product of the previous page. */
     cursor: productId.optional(),
-    limit: z.number().int().min(1).max(100).default(24),
+    limit: z
+      .number({ error: 'must be a number' })
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' })
+      .max(100, { error: 'must be at most 100' })
+      .default(24),
+    /** Part of the name, in any case; empty or absent lists every product. */
+    search: z
+      .string({ error: 'must be text' })
+      .trim()
+      .max(productSearchMaxLength, {
+        error: `must be at most ${productSearchMaxLength} characters`,
+      })
+      .optional(),
     /** Sent by tRPC's infinite queries; pages only go forward. */
     direction: z.enum(['forward', 'backward']).optional(),
   })
