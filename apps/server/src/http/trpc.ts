@@ -2,6 +2,7 @@ import {
   type FastifyTRPCPluginOptions,
   fastifyTRPCPlugin,
 } from '@trpc/server/adapters/fastify';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { type AppRouter, appRouter, type Context } from '@vitrine/api';
 import type { FastifyInstance } from 'fastify';
 
@@ -17,7 +18,8 @@ export async function serveTrpc(
       createContext: () => context,
       onError({ error, path, req }) {
         const fields = { procedure: path, code: error.code };
-        if (error.code === 'INTERNAL_SERVER_ERROR') {
+        // A 5xx is ours or the store's to fix; a 4xx is the caller's.
+        if (getHTTPStatusCodeFromError(error) >= 500) {
           req.log.error(
             { ...fields, err: error.cause ?? error },
             'procedure failed',
