@@ -9,6 +9,8 @@ import { type ChangeEvent, type DragEvent, useId, useState } from 'react';
 
 interface DropZoneProps {
   placesLeft: number;
+  /** Photos the product has; with uploads, they fill its places. */
+  imageCount: number;
   onFiles: (files: File[]) => void;
 }
 
@@ -17,7 +19,7 @@ interface DropZoneProps {
  * files dropped on it are taken too. When the product is full it says so
  * and takes nothing.
  */
-export function DropZone({ placesLeft, onFiles }: DropZoneProps) {
+export function DropZone({ placesLeft, imageCount, onFiles }: DropZoneProps) {
   const [dragging, setDragging] = useState(false);
   const inputId = useId();
   const hintId = useId();
@@ -79,17 +81,23 @@ export function DropZone({ placesLeft, onFiles }: DropZoneProps) {
         )}
       </label>
       <p id={hintId} className="hint">
-        {hintFor(placesLeft)}
+        {hintFor(placesLeft, imageCount)}
       </p>
     </fieldset>
   );
 }
 
-function hintFor(placesLeft: number): string {
-  if (placesLeft <= 0) {
+function hintFor(placesLeft: number, imageCount: number): string {
+  if (placesLeft <= 0 && imageCount >= maxImagesPerProduct) {
     return (
       `It has ${maxImagesPerProduct} photos, the most a product can hold. ` +
       'Delete one to add another.'
+    );
+  }
+  if (placesLeft <= 0) {
+    return (
+      `Its ${maxImagesPerProduct} places are taken by its photos and the ` +
+      'uploads below; cancel or remove one to add another photo.'
     );
   }
   const more = placesLeft === 1 ? '1 more fits' : `${placesLeft} more fit`;

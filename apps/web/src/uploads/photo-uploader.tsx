@@ -44,6 +44,7 @@ export function PhotoUploader({ productId, imageCount }: PhotoUploaderProps) {
     <div className="uploader">
       <DropZone
         placesLeft={placesLeft}
+        imageCount={imageCount}
         onFiles={(files) => queue.add(files, placesLeft)}
       />
       <UploadList items={items} queue={queue} />
