@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, openBrowser } from './browser.ts';
 import { type E2eApp, startE2eApp } from './start-app.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { dropFiles, fixture } from './support/photos.ts';
+import { poll } from './support/poll.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { throttleUploads } from './support/throttle.ts';
 
@@ -25,6 +27,11 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('dialog', (dialog) => {
+    // Leaving while uploads are on their way asks first; a test leaves.
+    if (dialog.type() === 'beforeunload') {
+      void dialog.accept();
+      return;
+    }
     pageErrors.push(`unexpected ${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
@@ -83,41 +90,37 @@ describe('uploading in Chromium', () => {
     await dropFiles(page.getByTestId('drop-zone'), fivePhotos);
 
     // Part of a file sent, and a good part of the whole, at one moment.
-    await expect
-      .poll(() =>
-        page.evaluate(() => {
-          const partial = (bar: HTMLProgressElement | null) =>
-            bar !== null && bar.value > 0 && bar.value < bar.max;
-          const rows = [
-            ...document.querySelectorAll<HTMLProgressElement>(
-              'progress[data-state="uploading"]',
-            ),
-          ];
-          const overall = document.querySelector<HTMLProgressElement>(
-            '[data-testid="overall-progress"]',
-          );
-          const share = overall ? overall.value / overall.max : 0;
-          return rows.some(partial) && share > 0.2 && share < 0.8;
-        }),
-      )
-      .toBe(true);
+    await poll(() =>
+      page.evaluate(() => {
+        const partial = (bar: HTMLProgressElement | null) =>
+          bar !== null && bar.value > 0 && bar.value < bar.max;
+        const rows = [
+          ...document.querySelectorAll<HTMLProgressElement>(
+            'progress[data-state="uploading"]',
+          ),
+        ];
+        const overall = document.querySelector<HTMLProgressElement>(
+          '[data-testid="overall-progress"]',
+        );
+        const share = overall ? overall.value / overall.max : 0;
+        return rows.some(partial) && share > 0.2 && share < 0.8;
+      }),
+    ).toBe(true);
     expect(await rowStates()).toContain('queued');
     await saveScreenshot(page, 'upload-in-progress');
     await expectAccessible(page, 'uploads in progress');
     await unthrottle();
 
-    await expect
-      .poll(rowStates, { timeout: 30_000 })
-      .toEqual(fivePhotos.map(() => 'done'));
-    await expect.poll(galleryCount).toBe(5);
+    await poll(rowStates, 30_000).toEqual(fivePhotos.map(() => 'done'));
+    await poll(galleryCount).toBe(5);
     expect(await keysOf(productId)).toHaveLength(5);
     expect(await pendingUploadsOf(productId)).toBe(0);
 
     // Full: the zone says so and takes nothing more.
     await page.getByText('This product is full').waitFor();
-    await expect
-      .poll(() => page.getByLabel('This product is full').isDisabled())
-      .toBe(true);
+    await poll(() => page.getByLabel('This product is full').isDisabled()).toBe(
+      true,
+    );
     await dropFiles(page.getByTestId('drop-zone'), [
       fixture('accept/png-sample.png'),
     ]);
@@ -136,12 +139,12 @@ describe('uploading in Chromium', () => {
     const large = page
       .getByTestId('upload-row')
       .filter({ hasText: 'jpeg-large.jpg' });
-    await expect.poll(() => large.getAttribute('data-state')).toBe('sending');
+    await poll(() => large.getAttribute('data-state')).toBe('sending');
     await page.getByRole('button', { name: 'Cancel jpeg-large.jpg' }).click();
     await unthrottle();
 
-    await expect.poll(rowStates).toEqual(['done', 'cancelled']);
-    await expect.poll(galleryCount).toBe(1);
+    await poll(rowStates).toEqual(['done', 'cancelled']);
+    await poll(galleryCount).toBe(1);
     const names = await page
       .getByTestId('gallery')
       .locator('img')
@@ -149,7 +152,7 @@ describe('uploading in Chromium', () => {
     expect(names).toEqual(['webp-lossy.webp']);
     expect(await keysOf(productId)).toHaveLength(1);
     // Its place under the cap is free at once, not when it would expire.
-    await expect.poll(() => pendingUploadsOf(productId)).toBe(0);
+    await poll(() => pendingUploadsOf(productId)).toBe(0);
     await page.getByText('4 more fit').waitFor();
   });
 
@@ -160,7 +163,7 @@ describe('uploading in Chromium', () => {
       await dropFiles(page.getByTestId('drop-zone'), [
         fixture('accept/photo-portrait-exif1.jpg'),
       ]);
-      await expect.poll(rowStates).toEqual(['retrying']);
+      await poll(rowStates).toEqual(['retrying']);
       await page
         .getByText(/connection to storage dropped; trying again/)
         .waitFor();
@@ -168,8 +171,8 @@ describe('uploading in Chromium', () => {
       await e2e.store.start();
     }
 
-    await expect.poll(rowStates, { timeout: 30_000 }).toEqual(['done']);
-    await expect.poll(galleryCount).toBe(1);
+    await poll(rowStates, 30_000).toEqual(['done']);
+    await poll(galleryCount).toBe(1);
     expect(await keysOf(productId)).toHaveLength(1);
   });
 
@@ -182,7 +185,7 @@ describe('uploading in Chromium', () => {
       fixture('accept/png-sample.png'),
     ]);
 
-    await expect.poll(rowStates).toEqual(['refused', 'failed', 'done']);
+    await poll(rowStates).toEqual(['refused', 'failed', 'done']);
     const notes = await page
       .getByTestId('upload-row')
       .locator('.upload-note')
@@ -195,5 +198,76 @@ describe('uploading in Chromium', () => {
     await page.getByText('1 photo added; 1 could not be').waitFor();
     expect(await keysOf(productId)).toHaveLength(1);
     await expectAccessible(page, 'refused files');
+  });
+
+  it('lists every product with its cover and photo count', async () => {
+    await page.goto(e2e.url);
+    const covers = page.getByRole('list', { name: 'Products' }).locator('img');
+    await poll(() => covers.count()).toBe(4);
+    await poll(() =>
+      covers.evaluateAll((images) =>
+        images.every((i) => (i as HTMLImageElement).naturalWidth > 0),
+      ),
+    ).toBe(true);
+    const counts = await page
+      .locator('.product-card-text .muted')
+      .allTextContents();
+    expect(counts).toEqual([
+      '1 of 5 photos',
+      '1 of 5 photos',
+      '1 of 5 photos',
+      '5 of 5 photos',
+      '0 of 5 photos',
+    ]);
+    await saveScreenshot(page, 'product-list');
+    await expectAccessible(page, 'the product list');
+  });
+
+  it('takes an image pasted anywhere on the page', async () => {
+    const productId = await newProduct('Pasted');
+    const bytes = readFileSync(fixture('accept/png-sample.png'));
+
+    await page.evaluate((base64) => {
+      const data = new DataTransfer();
+      const png = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      data.items.add(new File([png], 'image.png', { type: 'image/png' }));
+      document.body.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true }),
+      );
+    }, bytes.toString('base64'));
+
+    await poll(rowStates).toEqual(['done']);
+    await poll(galleryCount).toBe(1);
+    expect(await keysOf(productId)).toHaveLength(1);
+  });
+
+  it('words a refusal by the store so a person can act on it', async () => {
+    const productId = await newProduct('Refused by storage');
+    // The store answers 403 to every PUT, as R2 does to a bad signature.
+    await page.route(`${e2e.store.endpoint}/**`, (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({
+            status: 403,
+            headers: { 'Access-Control-Allow-Origin': '*' },
+            contentType: 'application/xml',
+            body: '<Error><Code>SignatureDoesNotMatch</Code></Error>',
+          })
+        : route.continue(),
+    );
+    try {
+      await dropFiles(page.getByTestId('drop-zone'), [
+        fixture('accept/jpeg-baseline.jpg'),
+      ]);
+      await poll(rowStates).toEqual(['failed']);
+    } finally {
+      await page.unroute(`${e2e.store.endpoint}/**`);
+    }
+    expect(await page.locator('.upload-note').textContent()).toBe(
+      'The upload was refused by storage; retry.',
+    );
+
+    await page.getByRole('button', { name: 'Retry jpeg-baseline.jpg' }).click();
+    await poll(rowStates).toEqual(['done']);
+    expect(await keysOf(productId)).toHaveLength(1);
   });
 });

@@ -13,6 +13,10 @@ const readmeShots = fileURLToPath(
  * are replaced too, so a normal test run leaves the work tree clean.
  */
 export async function saveScreenshot(page: Page, name: string) {
+  // Toasts would cover what the picture is meant to show.
+  for (const close of await page.getByLabel('Dismiss this message').all()) {
+    await close.click();
+  }
   const folders = [artifacts];
   if (process.env.UPDATE_SCREENSHOTS === '1') folders.push(readmeShots);
 
