@@ -34,6 +34,8 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: [serverTests],
+          // SQLite-only checks, such as its query plans.
+          exclude: ['**/*.sqlite.test.ts'],
           env: { VITRINE_TEST_DATABASE: 'postgres' },
           globalSetup: ['apps/server/test/support/postgres-global-setup.ts'],
         },

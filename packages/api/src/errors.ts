@@ -38,3 +38,10 @@ export class StoreUnavailable extends Error {
     this.name = 'StoreUnavailable';
   }
 }
+
+export function imageNotFound(id: number): TRPCError {
+  return new TRPCError({
+    code: 'NOT_FOUND',
+    message: `There is no photo with id ${id}; it may have been deleted.`,
+  });
+}

@@ -8,8 +8,13 @@ export {
   deleteQueuedObjects,
   queueObjectDeletion,
 } from './objects/object-deletion.ts';
+export type { DeletedProduct } from './products/delete-product.ts';
 export type { ProductWithImages } from './products/get-product.ts';
-export type { ProductPage, ProductSummary } from './products/list-products.ts';
+export type {
+  ProductPage,
+  ProductPageRequest,
+  ProductSummary,
+} from './products/list-products.ts';
 export type { ImageView, ProductView } from './products/view.ts';
 export { type AppRouter, appRouter } from './router.ts';
 export type {
@@ -20,5 +25,5 @@ export type {
 } from './store.ts';
 export { createCallerFactory } from './trpc.ts';
 export type { CompletedUploads } from './uploads/complete-uploads.ts';
-export type { UploadTicket } from './uploads/create-uploads.ts';
 export { type SweepOutcome, sweep } from './uploads/sweep.ts';
+export type { UploadTicket } from './uploads/upload-ticket.ts';

@@ -1,3 +1,4 @@
+import { imagesRouter } from './images/router.ts';
 import { productsRouter } from './products/router.ts';
 import { router } from './trpc.ts';
 import { uploadsRouter } from './uploads/router.ts';
@@ -5,6 +6,7 @@ import { uploadsRouter } from './uploads/router.ts';
 export const appRouter = router({
   products: productsRouter,
   uploads: uploadsRouter,
+  images: imagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

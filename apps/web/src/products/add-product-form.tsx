@@ -2,15 +2,24 @@ import { productNameMaxLength } from '@vitrine/api/rules';
 import { type FormEvent, useId, useState } from 'react';
 import { readableError } from '../api/readable-error.ts';
 import { trpc } from '../api/trpc.ts';
+import { navigate } from '../routing/navigate.ts';
+import { productPath } from '../routing/product-path.ts';
+import { useToasts } from '../toasts/toast-context.ts';
 
-/** Adds a product by name; the server's refusal shows under the field. */
+/**
+ * Adds a product by name and opens it, since photos come next. The
+ * server's refusal shows under the field.
+ */
 export function AddProductForm() {
   const utils = trpc.useUtils();
+  const toasts = useToasts();
   const [name, setName] = useState('');
   const create = trpc.products.create.useMutation({
-    onSuccess: async () => {
+    onSuccess: (product) => {
       setName('');
-      await utils.products.list.invalidate();
+      void utils.products.list.invalidate();
+      toasts.show(`Added “${product.name}”; now add its photos.`);
+      navigate(productPath(product.id));
     },
   });
   const inputId = useId();
@@ -50,9 +59,6 @@ export function AddProductForm() {
           <p id={errorId} className="field-error">
             {problem}
           </p>
-        )}
-        {create.isSuccess && (
-          <p className="field-note">Added “{create.data.name}”.</p>
         )}
       </div>
     </form>

@@ -1,19 +1,24 @@
 import type { ProductSummary } from '@vitrine/api';
 import { readableError } from '../api/readable-error.ts';
+import { useSearchParam } from '../routing/use-search-param.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { AddProductForm } from './add-product-form.tsx';
 import { ProductCard } from './product-card.tsx';
+import { ProductSearch } from './product-search.tsx';
 import { useProductPages } from './use-product-pages.ts';
 
-/** Every product, newest first, and the form that adds one. */
+/** Every product, newest first, searchable, and the form that adds one. */
 export function ProductListPage() {
   useDocumentTitle('Products');
-  const products = useProductPages();
+  const [search, setSearch] = useSearchParam('q');
+  const products = useProductPages(search);
+  const items = products.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <>
       <h1>Products</h1>
       <AddProductForm />
+      <ProductSearch value={search} onSearch={setSearch} />
       {products.isPending && <p className="muted">Loading products…</p>}
       {products.isError && (
         <div className="notice" role="alert">
@@ -23,13 +28,11 @@ export function ProductListPage() {
           </button>
         </div>
       )}
-      {products.isSuccess && (
-        <ProductItems items={products.data.pages.flatMap((p) => p.items)} />
-      )}
+      {products.isSuccess && <ProductItems items={items} search={search} />}
       {products.hasNextPage && (
         <button
           type="button"
-          className="more"
+          className="secondary more"
           disabled={products.isFetchingNextPage}
           onClick={() => products.fetchNextPage()}
         >
@@ -40,9 +43,21 @@ export function ProductListPage() {
   );
 }
 
-function ProductItems({ items }: { items: ProductSummary[] }) {
+function ProductItems({
+  items,
+  search,
+}: {
+  items: ProductSummary[];
+  search: string;
+}) {
   if (items.length === 0) {
-    return <p className="muted">No products yet. Add the first one above.</p>;
+    return (
+      <p className="muted" role="status">
+        {search.trim()
+          ? `No product name contains “${search.trim()}”.`
+          : 'No products yet. Add the first one above.'}
+      </p>
+    );
   }
 
   return (

@@ -1,11 +1,12 @@
 import { readableError } from '../api/readable-error.ts';
 import { trpc } from '../api/trpc.ts';
+import { Gallery } from '../gallery/gallery.tsx';
 import { Link } from '../routing/link.tsx';
 import { PhotoUploader } from '../uploads/photo-uploader.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
-import { Gallery } from './gallery.tsx';
+import { ProductHeader } from './product-header.tsx';
 
-/** One product: its photos and the picker that adds more. */
+/** One product: its name, the photos it has, and the way to add more. */
 export function ProductPage({ id }: { id: number }) {
   const product = trpc.products.get.useQuery({ id });
   useDocumentTitle(product.data?.name ?? 'Product');
@@ -17,21 +18,21 @@ export function ProductPage({ id }: { id: number }) {
       </p>
       {product.isPending && <p className="muted">Loading the product…</p>}
       {product.isError && (
-        <p className="notice" role="alert">
-          {readableError(product.error)}
-        </p>
+        <div className="notice" role="alert">
+          <p>{readableError(product.error)}</p>
+          <p>
+            <Link to="/">See all products</Link>
+          </p>
+        </div>
       )}
       {product.isSuccess && (
         <>
-          <h1>{product.data.name}</h1>
+          <ProductHeader product={product.data} />
           <PhotoUploader
             productId={product.data.id}
             imageCount={product.data.images.length}
           />
-          <section aria-labelledby="photos-heading">
-            <h2 id="photos-heading">Photos</h2>
-            <Gallery images={product.data.images} />
-          </section>
+          <Gallery product={product.data} />
         </>
       )}
     </>

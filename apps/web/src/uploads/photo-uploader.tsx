@@ -1,65 +1,53 @@
-import {
-  allowedImageTypesLabel,
-  defaultMaxUploadBytes,
-  formatBytes,
-  imageInputAccept,
-  maxImagesPerProduct,
-} from '@vitrine/api/rules';
-import { type ChangeEvent, useId } from 'react';
+import { maxImagesPerProduct } from '@vitrine/api/rules';
+import { useEffect } from 'react';
+import { useToasts } from '../toasts/toast-context.ts';
+import { DropZone } from './drop-zone.tsx';
 import { UploadList } from './upload-list.tsx';
-import { usePhotoUpload } from './use-photo-upload.ts';
+import { useUploadQueue } from './use-upload-queue.ts';
 
 interface PhotoUploaderProps {
   productId: number;
   imageCount: number;
 }
 
-/** The file picker for a product's photos, and how each chosen file fares. */
+/** Adds photos to a product: picked, dropped or pasted. */
 export function PhotoUploader({ productId, imageCount }: PhotoUploaderProps) {
-  const room = Math.max(0, maxImagesPerProduct - imageCount);
-  const { rows, busy, upload } = usePhotoUpload(productId, room);
-  const inputId = useId();
-  const hintId = useId();
+  const { queue, items, placesHeld } = useUploadQueue(productId);
+  const toasts = useToasts();
+  const placesLeft = Math.max(0, maxImagesPerProduct - imageCount - placesHeld);
 
-  function choose(event: ChangeEvent<HTMLInputElement>) {
-    const files = Array.from(event.currentTarget.files ?? []);
-    // Cleared so that choosing the same file again still fires a change.
-    event.currentTarget.value = '';
-    if (files.length > 0) void upload(files);
-  }
+  // Pasting an image anywhere on the page adds it, like dropping it.
+  useEffect(() => {
+    function paste(event: ClipboardEvent) {
+      const files = Array.from(event.clipboardData?.files ?? []);
+      if (files.length === 0) return;
+      event.preventDefault();
+      if (placesLeft > 0) queue.add(files, placesLeft);
+      else toasts.show('This product is full; delete a photo first.', 'error');
+    }
+    document.addEventListener('paste', paste);
+    return () => document.removeEventListener('paste', paste);
+  }, [queue, placesLeft, toasts]);
+
+  // A file dropped beside the zone would otherwise replace the page.
+  useEffect(() => {
+    const keep = (event: DragEvent) => event.preventDefault();
+    window.addEventListener('dragover', keep);
+    window.addEventListener('drop', keep);
+    return () => {
+      window.removeEventListener('dragover', keep);
+      window.removeEventListener('drop', keep);
+    };
+  }, []);
 
   return (
-    <section className="uploader" aria-label="Add photos">
-      <label htmlFor={inputId} className="picker-label">
-        Choose photos
-      </label>
-      <input
-        id={inputId}
-        type="file"
-        multiple
-        accept={imageInputAccept}
-        disabled={room === 0 || busy}
-        aria-describedby={hintId}
-        onChange={choose}
+    <div className="uploader">
+      <DropZone
+        placesLeft={placesLeft}
+        imageCount={imageCount}
+        onFiles={(files) => queue.add(files, placesLeft)}
       />
-      <p id={hintId} className="hint">
-        {hintFor(room, busy)}
-      </p>
-      {rows.length > 0 && <UploadList rows={rows} />}
-    </section>
-  );
-}
-
-function hintFor(room: number, busy: boolean): string {
-  if (busy) return 'Uploading; you can choose more photos when it is done.';
-  if (room === 0) {
-    const most = maxImagesPerProduct;
-    return `This product has ${most} photos, the most it can hold.`;
-  }
-  const more = room === 1 ? '1 more photo fits' : `${room} more photos fit`;
-
-  return (
-    `${allowedImageTypesLabel}, up to ` +
-    `${formatBytes(defaultMaxUploadBytes)} each. ${more}.`
+      <UploadList items={items} queue={queue} />
+    </div>
   );
 }

@@ -1,23 +1,22 @@
 import type { UploadTicket } from '@vitrine/api';
-
-export type PutResult = { ok: true } | { ok: false; problem: string };
-
-const refused: PutResult = {
-  ok: false,
-  problem: 'The upload was refused by storage; try again.',
-};
+import type { PutResult } from './upload-ports.ts';
 
 /**
  * Sends one file's bytes straight to the store at its signed URL.
  * XMLHttpRequest rather than fetch: only it reports upload progress.
- * Resolves whatever happens; a refusal carries the words to show.
+ * Resolves whatever happens, with what the browser could see of it.
  */
 export function putFile(
   file: File,
   ticket: UploadTicket,
   onProgress: (sentBytes: number) => void,
+  signal: AbortSignal,
 ): Promise<PutResult> {
   return new Promise((resolve) => {
+    if (signal.aborted) {
+      resolve({ kind: 'aborted' });
+      return;
+    }
     const request = new XMLHttpRequest();
     request.open(ticket.method, ticket.url);
     for (const [name, value] of Object.entries(ticket.headers)) {
@@ -27,19 +26,31 @@ export function putFile(
       request.setRequestHeader(name, value);
     }
 
+    const stop = () => request.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    const finish = (result: PutResult) => {
+      signal.removeEventListener('abort', stop);
+      resolve(result);
+    };
+
     request.upload.addEventListener('progress', (event) => {
       onProgress(event.loaded);
     });
-    request.addEventListener('load', () => {
-      const stored = request.status >= 200 && request.status < 300;
-      resolve(stored ? { ok: true } : refused);
-    });
-    // A signature or CORS refusal and a dropped connection look the same
-    // from script: an error event with status 0.
-    for (const failure of ['error', 'abort', 'timeout'] as const) {
-      request.addEventListener(failure, () => resolve(refused));
-    }
+    request.addEventListener('load', () => finish(resultOf(request.status)));
+    // A dropped connection, and a store refusal that carries no CORS
+    // headers, look the same from script: an error event with status 0.
+    request.addEventListener('error', () => finish({ kind: 'network' }));
+    request.addEventListener('timeout', () => finish({ kind: 'network' }));
+    request.addEventListener('abort', () => finish({ kind: 'aborted' }));
 
     request.send(file);
   });
+}
+
+function resultOf(status: number): PutResult {
+  if (status >= 200 && status < 300) return { kind: 'stored' };
+  if (status >= 500) return { kind: 'store-error', status };
+  if (status === 0) return { kind: 'network' };
+
+  return { kind: 'refused', status };
 }

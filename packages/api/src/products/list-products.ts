@@ -1,4 +1,5 @@
 import type { Context } from '../context.ts';
+import { nameContains } from './name-pattern.ts';
 import { type ImageView, type ProductView, viewProduct } from './view.ts';
 
 export interface ProductSummary extends ProductView {
@@ -12,10 +13,20 @@ export interface ProductPage {
   nextCursor: number | null;
 }
 
-/** A page of products, newest first, each with its count and cover. */
+export interface ProductPageRequest {
+  cursor?: number | undefined;
+  limit: number;
+  search?: string | undefined;
+}
+
+/**
+ * A page of products, newest first, each with its count and cover. Two
+ * queries whatever the page size: the page walks the primary key from the
+ * cursor, and the images of its products come through their index.
+ */
 export async function listProducts(
   ctx: Context,
-  page: { cursor?: number | undefined; limit: number },
+  page: ProductPageRequest,
 ): Promise<ProductPage> {
   let query = ctx.db
     .selectFrom('product')
@@ -23,6 +34,7 @@ export async function listProducts(
     .orderBy('id', 'desc')
     .limit(page.limit + 1);
   if (page.cursor !== undefined) query = query.where('id', '<', page.cursor);
+  if (page.search) query = query.where(nameContains(page.search));
   const rows = await query.execute();
 
   const hasMore = rows.length > page.limit;

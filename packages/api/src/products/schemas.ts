@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { productNameMaxLength } from '../rules/limits.ts';
+import {
+  productNameMaxLength,
+  productSearchMaxLength,
+} from '../rules/limits.ts';
 import { displayText } from '../schemas/display-text.ts';
 import { wholeNumber } from '../schemas/whole-number.ts';
 
@@ -11,6 +14,13 @@ export const createProductInput = z.strictObject({ name: productName });
 
 export const getProductInput = z.strictObject({ id: productId });
 
+export const renameProductInput = z.strictObject({
+  id: productId,
+  name: productName,
+});
+
+export const deleteProductInput = z.strictObject({ id: productId });
+
 export const listProductsInput = z
   .strictObject({
     /** The id of the last product of the previous page. */
@@ -18,6 +28,14 @@ export const listProductsInput = z
     limit: wholeNumber(1)
       .max(100, { error: 'must be at most 100' })
       .default(24),
+    /** Part of the name, in any case; empty or absent lists every product. */
+    search: z
+      .string({ error: 'must be text' })
+      .trim()
+      .max(productSearchMaxLength, {
+        error: `must be at most ${productSearchMaxLength} characters`,
+      })
+      .optional(),
     /** Sent by tRPC's infinite queries; pages only go forward. */
     direction: z.enum(['forward', 'backward']).optional(),
   })

@@ -22,3 +22,9 @@ export const maxImagePixels = 100_000_000;
 export const productNameMaxLength = 200;
 
 export const fileNameMaxLength = 255;
+
+/** The longest alt text a photo may have; screen readers read all of it. */
+export const altTextMaxLength = 500;
+
+/** The longest search text the product list takes. */
+export const productSearchMaxLength = 200;

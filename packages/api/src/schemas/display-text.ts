@@ -16,22 +16,30 @@ const invisibleOnly = /^[\s\u200B-\u200D\u2060\uFEFF]*$/u;
  * backwards, and something visible in it. Emoji and every script are fine.
  */
 export function displayText(maxLength: number) {
-  return z
-    .string({
-      error: (issue) =>
-        issue.input === undefined ? 'is required' : 'must be text',
-    })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(maxLength, { error: `must be at most ${maxLength} characters` })
-    .refine((text) => !loneSurrogate.test(text), {
-      error: 'must be valid Unicode text',
-    })
-    .refine((text) => !hiddenControls.test(text), {
-      error:
-        'must not contain control characters or marks that reverse the text',
-    })
-    .refine((text) => !invisibleOnly.test(text), {
-      error: 'must contain a visible character',
-    });
+  return (
+    z
+      .string({
+        error: (issue) =>
+          issue.input === undefined ? 'is required' : 'must be text',
+      })
+      .trim()
+      // Each check stops the rest: one reason, the first that applies.
+      .min(1, { error: 'must not be empty', abort: true })
+      .max(maxLength, {
+        error: `must be at most ${maxLength} characters`,
+        abort: true,
+      })
+      .refine((text) => !loneSurrogate.test(text), {
+        error: 'must be valid Unicode text',
+        abort: true,
+      })
+      .refine((text) => !hiddenControls.test(text), {
+        error:
+          'must not contain control characters or marks that reverse the text',
+        abort: true,
+      })
+      .refine((text) => !invisibleOnly.test(text), {
+        error: 'must contain a visible character',
+      })
+  );
 }

@@ -12,9 +12,14 @@ export function wholeNumber(min: number, unit = '') {
       error: (issue) =>
         issue.input === undefined ? 'is required' : `must be ${whole}`,
     })
-    .min(min, {
-      error: min === 0 ? 'must not be negative' : `must be at least ${min}`,
-    })
+    .min(min, { error: belowMessage(min) })
     .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' })
     .refine(Number.isInteger, { error: `must be ${whole}` });
+}
+
+function belowMessage(min: number): string {
+  if (min === 0) return 'must not be negative';
+  if (min === 1) return 'must be positive';
+
+  return `must be at least ${min}`;
 }

@@ -53,7 +53,14 @@ export async function completeUploads(
     }
   }
 
-  await recordImages(ctx, productId, verified);
+  try {
+    await recordImages(ctx, productId, verified);
+  } catch (error) {
+    // The copies have no row now (the product may have been deleted
+    // meanwhile): queue them, so they do not stay in the bucket.
+    await forgetCopies(ctx, verified);
+    throw error;
+  }
   await deleteQueuedObjects(
     ctx,
     verified.map(({ upload }) => upload.object_key),
@@ -78,6 +85,15 @@ async function moveToImageKey(
   await ctx.store.copy(verified.upload.object_key, imageKey, verified.etag);
 
   return { ...verified, imageKey };
+}
+
+async function forgetCopies(ctx: Context, verified: Verified[]) {
+  const keys = verified.map(({ imageKey }) => ({ key: imageKey }));
+  await queueObjectDeletion(ctx.db, keys, ctx.now());
+  await deleteQueuedObjects(
+    ctx,
+    keys.map(({ key }) => key),
+  );
 }
 
 /**

@@ -11,19 +11,7 @@ import { maxImagesPerProduct } from '../rules/limits.ts';
 import { plural } from '../rules/plural.ts';
 import { liveUploadCutoff } from './live-uploads.ts';
 import { newObjectKey, randomId } from './object-key.ts';
-
-/** What the browser needs to PUT one file. */
-export interface UploadTicket {
-  uploadId: string;
-  /** The file's name as the browser sent it, to match the ticket to it. */
-  name: string;
-  key: string;
-  method: 'PUT';
-  url: string;
-  /** Send exactly these headers: they are part of the signature. */
-  headers: Record<string, string>;
-  expiresAt: string;
-}
+import { signTicket, type UploadTicket } from './upload-ticket.ts';
 
 /**
  * Asks to upload files to a product. Refuses the whole request, before
@@ -60,27 +48,7 @@ export async function createUploads(
     await trx.insertInto('upload').values(rows).execute();
   });
 
-  return Promise.all(
-    rows.map(async (row) => {
-      const signed = await ctx.store.signPut({
-        key: row.object_key,
-        contentType: row.content_type,
-        byteSize: row.byte_size,
-        signedAt: now,
-        expiresInSeconds: ctx.limits.urlTtlSeconds,
-      });
-
-      return {
-        uploadId: row.id,
-        name: row.original_name,
-        key: row.object_key,
-        method: 'PUT' as const,
-        url: signed.url,
-        headers: signed.headers,
-        expiresAt: row.expires_at,
-      };
-    }),
-  );
+  return Promise.all(rows.map((row) => signTicket(ctx, row, now)));
 }
 
 function checkFiles(

@@ -1,7 +1,14 @@
 import { publicProcedure, router } from '../trpc.ts';
+import { cancelUploads } from './cancel-uploads.ts';
 import { completeUploads } from './complete-uploads.ts';
 import { createUploads } from './create-uploads.ts';
-import { completeUploadsInput, createUploadsInput } from './schemas.ts';
+import { renewUpload } from './renew-upload.ts';
+import {
+  cancelUploadsInput,
+  completeUploadsInput,
+  createUploadsInput,
+  renewUploadInput,
+} from './schemas.ts';
 
 export const uploadsRouter = router({
   create: publicProcedure
@@ -10,9 +17,21 @@ export const uploadsRouter = router({
       createUploads(ctx, input.productId, input.files),
     ),
 
+  renew: publicProcedure
+    .input(renewUploadInput)
+    .mutation(({ ctx, input }) =>
+      renewUpload(ctx, input.productId, input.uploadId),
+    ),
+
   complete: publicProcedure
     .input(completeUploadsInput)
     .mutation(({ ctx, input }) =>
       completeUploads(ctx, input.productId, input.uploadIds),
+    ),
+
+  cancel: publicProcedure
+    .input(cancelUploadsInput)
+    .mutation(({ ctx, input }) =>
+      cancelUploads(ctx, input.productId, input.uploadIds),
     ),
 });

@@ -29,15 +29,18 @@ const uploadId = z
   .string({ error: 'must be text' })
   .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'is malformed' });
 
-export const completeUploadsInput = z.strictObject({
-  productId,
-  uploadIds: z
-    .array(uploadId, { error: 'must be a list' })
-    .min(1, { error: 'give at least one upload id' })
-    .max(maxImagesPerProduct, {
-      error: `give at most ${maxImagesPerProduct} upload ids`,
-    })
-    .refine((ids) => new Set(ids).size === ids.length, {
-      error: 'must not repeat an id',
-    }),
-});
+const uploadIds = z
+  .array(uploadId, { error: 'must be a list' })
+  .min(1, { error: 'give at least one upload id' })
+  .max(maxImagesPerProduct, {
+    error: `give at most ${maxImagesPerProduct} upload ids`,
+  })
+  .refine((ids) => new Set(ids).size === ids.length, {
+    error: 'must not repeat an id',
+  });
+
+export const completeUploadsInput = z.strictObject({ productId, uploadIds });
+
+export const cancelUploadsInput = z.strictObject({ productId, uploadIds });
+
+export const renewUploadInput = z.strictObject({ productId, uploadId });

@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, openBrowser } from './browser.ts';
+import { type E2eApp, startE2eApp } from './start-app.ts';
+import { expectAccessible } from './support/accessibility.ts';
+import { dropFiles, fixture } from './support/photos.ts';
+import { poll } from './support/poll.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { throttleUploads } from './support/throttle.ts';
+
+const fivePhotos = [
+  'accept/photo-landscape-exif1.jpg',
+  'accept/photo-portrait-exif8.jpg',
+  'accept/jpeg-large.jpg',
+  'accept/photo-landscape-exif6.jpg',
+  'accept/webp-lossy.webp',
+].map(fixture);
+
+let e2e: E2eApp;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  [e2e, browser] = await Promise.all([startE2eApp(), openBrowser()]);
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('dialog', (dialog) => {
+    // Leaving while uploads are on their way asks first; a test leaves.
+    if (dialog.type() === 'beforeunload') {
+      void dialog.accept();
+      return;
+    }
+    pageErrors.push(`unexpected ${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await e2e?.close();
+  expect(pageErrors).toEqual([]);
+});
+
+async function newProduct(name: string): Promise<number> {
+  await page.goto(e2e.url);
+  await page.getByLabel('Product name').fill(name);
+  await page.getByRole('button', { name: 'Add product' }).click();
+  await page.waitForURL(/\/products\/\d+$/);
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+
+  return Number(new URL(page.url()).pathname.split('/').at(-1));
+}
+
+const rowStates = () =>
+  page
+    .getByTestId('upload-row')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state')));
+const galleryCount = () => page.getByTestId('gallery-tile').count();
+
+async function keysOf(productId: number): Promise<string[]> {
+  const keys = await e2e.store.listKeys();
+  return keys.filter((key) => key.startsWith(`products/${productId}/`));
+}
+
+async function pendingUploadsOf(productId: number): Promise<number> {
+  const rows = await e2e.app.db
+    .selectFrom('upload')
+    .select('id')
+    .where('product_id', '=', productId)
+    .execute();
+  return rows.length;
+}
+
+describe('uploading in Chromium', () => {
+  it('checks the empty product list and product page', async () => {
+    await page.goto(e2e.url);
+    await page.getByText('No products yet').waitFor();
+    await expectAccessible(page, 'the empty product list');
+
+    await newProduct('Empty shelf');
+    await page.getByText('No photos yet').waitFor();
+    await expectAccessible(page, 'a product without photos');
+  });
+
+  it('takes five photos dropped at once, showing progress', async () => {
+    const productId = await newProduct('Desk lamp');
+    const unthrottle = await throttleUploads(browser.context, page, 300 * 1024);
+
+    await dropFiles(page.getByTestId('drop-zone'), fivePhotos);
+
+    // Part of a file sent, and a good part of the whole, at one moment.
+    await poll(() =>
+      page.evaluate(() => {
+        const partial = (bar: HTMLProgressElement | null) =>
+          bar !== null && bar.value > 0 && bar.value < bar.max;
+        const rows = [
+          ...document.querySelectorAll<HTMLProgressElement>(
+            'progress[data-state="uploading"]',
+          ),
+        ];
+        const overall = document.querySelector<HTMLProgressElement>(
+          '[data-testid="overall-progress"]',
+        );
+        const share = overall ? overall.value / overall.max : 0;
+        return rows.some(partial) && share > 0.2 && share < 0.8;
+      }),
+    ).toBe(true);
+    expect(await rowStates()).toContain('queued');
+    await saveScreenshot(page, 'upload-in-progress');
+    await expectAccessible(page, 'uploads in progress');
+    await unthrottle();
+
+    await poll(rowStates, 30_000).toEqual(fivePhotos.map(() => 'done'));
+    await poll(galleryCount).toBe(5);
+    expect(await keysOf(productId)).toHaveLength(5);
+    expect(await pendingUploadsOf(productId)).toBe(0);
+
+    // Full: the zone says so and takes nothing more.
+    await page.getByText('This product is full').waitFor();
+    await poll(() => page.getByLabel('This product is full').isDisabled()).toBe(
+      true,
+    );
+    await dropFiles(page.getByTestId('drop-zone'), [
+      fixture('accept/png-sample.png'),
+    ]);
+    expect(await rowStates()).toHaveLength(5);
+    await expectAccessible(page, 'a full product');
+  });
+
+  it('cancels one upload while it is being sent', async () => {
+    const productId = await newProduct('Bookshelf');
+    const unthrottle = await throttleUploads(browser.context, page, 64 * 1024);
+
+    await dropFiles(page.getByTestId('drop-zone'), [
+      fixture('accept/webp-lossy.webp'),
+      fixture('accept/jpeg-large.jpg'),
+    ]);
+    const large = page
+      .getByTestId('upload-row')
+      .filter({ hasText: 'jpeg-large.jpg' });
+    await poll(() => large.getAttribute('data-state')).toBe('sending');
+    await page.getByRole('button', { name: 'Cancel jpeg-large.jpg' }).click();
+    await unthrottle();
+
+    await poll(rowStates).toEqual(['done', 'cancelled']);
+    await poll(galleryCount).toBe(1);
+    const names = await page
+      .getByTestId('gallery')
+      .locator('img')
+      .evaluateAll((images) => images.map((i) => i.getAttribute('alt')));
+    expect(names).toEqual(['webp-lossy.webp']);
+    expect(await keysOf(productId)).toHaveLength(1);
+    // Its place under the cap is free at once, not when it would expire.
+    await poll(() => pendingUploadsOf(productId)).toBe(0);
+    await page.getByText('4 more fit').waitFor();
+  });
+
+  it('retries after the store is stopped and started again', async () => {
+    const productId = await newProduct('Armchair');
+    await e2e.store.stop();
+    try {
+      await dropFiles(page.getByTestId('drop-zone'), [
+        fixture('accept/photo-portrait-exif1.jpg'),
+      ]);
+      await poll(rowStates).toEqual(['retrying']);
+      await page
+        .getByText(/connection to storage dropped; trying again/)
+        .waitFor();
+    } finally {
+      await e2e.store.start();
+    }
+
+    await poll(rowStates, 30_000).toEqual(['done']);
+    await poll(galleryCount).toBe(1);
+    expect(await keysOf(productId)).toHaveLength(1);
+  });
+
+  it('explains every refused file on the file itself', async () => {
+    const productId = await newProduct('Odd files');
+
+    await dropFiles(page.getByTestId('drop-zone'), [
+      fixture('reject/svg-image.svg'),
+      fixture('reject/json-named-webp.webp'),
+      fixture('accept/png-sample.png'),
+    ]);
+
+    await poll(rowStates).toEqual(['refused', 'failed', 'done']);
+    const notes = await page
+      .getByTestId('upload-row')
+      .locator('.upload-note')
+      .allTextContents();
+    expect(notes).toEqual([
+      'image/svg+xml is not allowed; choose a JPEG, PNG, WebP, AVIF or GIF image.',
+      'Declared as WebP but the file holds no image format.',
+      'Added.',
+    ]);
+    await page.getByText('1 photo added; 1 could not be').waitFor();
+    expect(await keysOf(productId)).toHaveLength(1);
+    await expectAccessible(page, 'refused files');
+  });
+
+  it('lists every product with its cover and photo count', async () => {
+    await page.goto(e2e.url);
+    const covers = page.getByRole('list', { name: 'Products' }).locator('img');
+    await poll(() => covers.count()).toBe(4);
+    await poll(() =>
+      covers.evaluateAll((images) =>
+        images.every((i) => (i as HTMLImageElement).naturalWidth > 0),
+      ),
+    ).toBe(true);
+    const counts = await page
+      .locator('.product-card-text .muted')
+      .allTextContents();
+    expect(counts).toEqual([
+      '1 of 5 photos',
+      '1 of 5 photos',
+      '1 of 5 photos',
+      '5 of 5 photos',
+      '0 of 5 photos',
+    ]);
+    await saveScreenshot(page, 'product-list');
+    await expectAccessible(page, 'the product list');
+  });
+
+  it('takes an image pasted anywhere on the page', async () => {
+    const productId = await newProduct('Pasted');
+    const bytes = readFileSync(fixture('accept/png-sample.png'));
+
+    await page.evaluate((base64) => {
+      const data = new DataTransfer();
+      const png = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      data.items.add(new File([png], 'image.png', { type: 'image/png' }));
+      document.body.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true }),
+      );
+    }, bytes.toString('base64'));
+
+    await poll(rowStates).toEqual(['done']);
+    await poll(galleryCount).toBe(1);
+    expect(await keysOf(productId)).toHaveLength(1);
+  });
+
+  it('words a refusal by the store so a person can act on it', async () => {
+    const productId = await newProduct('Refused by storage');
+    // The store answers 403 to every PUT, as R2 does to a bad signature.
+    await page.route(`${e2e.store.endpoint}/**`, (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({
+            status: 403,
+            headers: { 'Access-Control-Allow-Origin': '*' },
+            contentType: 'application/xml',
+            body: '<Error><Code>SignatureDoesNotMatch</Code></Error>',
+          })
+        : route.continue(),
+    );
+    try {
+      await dropFiles(page.getByTestId('drop-zone'), [
+        fixture('accept/jpeg-baseline.jpg'),
+      ]);
+      await poll(rowStates).toEqual(['failed']);
+    } finally {
+      await page.unroute(`${e2e.store.endpoint}/**`);
+    }
+    expect(await page.locator('.upload-note').textContent()).toBe(
+      'The upload was refused by storage; retry.',
+    );
+
+    await page.getByRole('button', { name: 'Retry jpeg-baseline.jpg' }).click();
+    await poll(rowStates).toEqual(['done']);
+    expect(await keysOf(productId)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,75 @@
+import { TRPCClientError } from '@trpc/client';
+import { readableError } from '../api/readable-error.ts';
+import type { trpc } from '../api/trpc.ts';
+import { putFile } from './put-file.ts';
+import { refusedFiles } from './refused-files.ts';
+import { sleep } from './sleep.ts';
+import type { UploadPorts } from './upload-ports.ts';
+
+type ApiClient = ReturnType<typeof trpc.useUtils>['client'];
+
+/** The upload queue's ports, on the real API, store and clock. */
+export function apiUploadPorts(
+  client: ApiClient,
+  productId: number,
+  onConfirmed: UploadPorts['onConfirmed'],
+): UploadPorts {
+  return {
+    async sign(files) {
+      try {
+        const tickets = await client.uploads.create.mutate({
+          productId,
+          files: files.map(({ name, type, size }) => ({ name, type, size })),
+        });
+        return { kind: 'signed', tickets };
+      } catch (error) {
+        const named = refusedFiles(error);
+        if (named.length > 0) return { kind: 'refused-files', files: named };
+        return { kind: 'refused', message: readableError(error) };
+      }
+    },
+
+    async renew(uploadId) {
+      try {
+        const ticket = await client.uploads.renew.mutate({
+          productId,
+          uploadId,
+        });
+        return { kind: 'renewed', ticket };
+      } catch (error) {
+        const code = error instanceof TRPCClientError ? error.data?.code : '';
+        return code === 'NOT_FOUND'
+          ? { kind: 'gone' }
+          : { kind: 'unreachable' };
+      }
+    },
+
+    put: putFile,
+
+    async complete(uploadIds) {
+      try {
+        const result = await client.uploads.complete.mutate({
+          productId,
+          uploadIds,
+        });
+        return {
+          kind: 'completed',
+          madeUploadIds: result.images.map((image) => image.uploadId),
+          failures: result.failures,
+        };
+      } catch (error) {
+        return { kind: 'unreachable', message: readableError(error) };
+      }
+    },
+
+    async cancel(uploadIds) {
+      await client.uploads.cancel.mutate({ productId, uploadIds });
+    },
+
+    sleep,
+    now: () => Date.now(),
+    onConfirmed,
+    preview: (file) => URL.createObjectURL(file),
+    release: (url) => URL.revokeObjectURL(url),
+  };
+}

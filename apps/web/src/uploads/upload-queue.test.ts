@@ -1,0 +1,399 @@
+import type { UploadTicket } from '@vitrine/api';
+import { describe, expect, it, vi } from 'vitest';
+import type { UploadItem } from './upload-item.ts';
+import type {
+  CompleteResult,
+  PutResult,
+  RenewResult,
+  SignResult,
+  UploadPorts,
+} from './upload-ports.ts';
+import { UploadQueue } from './upload-queue.ts';
+
+const megabyte = 1024 * 1024;
+
+function photo(name: string, bytes = 1000, type = 'image/jpeg'): File {
+  return new File([new Uint8Array(bytes)], name, { type });
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+/** Fake ports that record every call; each test scripts what it needs. */
+function harness() {
+  let issued = 0;
+  const clock = { now: 0 };
+  const calls = {
+    sign: [] as string[][],
+    renew: [] as string[],
+    put: [] as { name: string; url: string; signal: AbortSignal }[],
+    complete: [] as string[][],
+    cancel: [] as string[][],
+    sleeps: [] as number[],
+    confirmed: [] as { added: number; failed: number }[],
+  };
+  let inFlight = 0;
+  let mostInFlight = 0;
+
+  const ticket = (name: string, uploadId?: string): UploadTicket => {
+    issued += 1;
+    const id = uploadId ?? `u-${name}`;
+    return {
+      uploadId: id,
+      name,
+      key: `products/1/${id}.jpg`,
+      method: 'PUT',
+      url: `http://store.test/${id}?signature=${issued}`,
+      headers: { 'Content-Type': 'image/jpeg' },
+      expiresAt: new Date(clock.now + 600_000).toISOString(),
+      expiresInSeconds: 600,
+    };
+  };
+
+  const script = {
+    sign: async (files: File[]): Promise<SignResult> => ({
+      kind: 'signed',
+      tickets: files.map((file) => ticket(file.name)),
+    }),
+    renew: async (uploadId: string): Promise<RenewResult> => ({
+      kind: 'renewed',
+      ticket: ticket(uploadId.slice(2), uploadId),
+    }),
+    put: async (_file: File, _url: string): Promise<PutResult> => ({
+      kind: 'stored',
+    }),
+    complete: async (uploadIds: string[]): Promise<CompleteResult> => ({
+      kind: 'completed',
+      madeUploadIds: uploadIds,
+      failures: [],
+    }),
+  };
+
+  const ports: UploadPorts = {
+    sign: (files) => {
+      calls.sign.push(files.map((file) => file.name));
+      return script.sign(files);
+    },
+    renew: (uploadId) => {
+      calls.renew.push(uploadId);
+      return script.renew(uploadId);
+    },
+    put: async (file, ticket, onProgress, signal) => {
+      calls.put.push({ name: file.name, url: ticket.url, signal });
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      onProgress(file.size / 2);
+      try {
+        return await Promise.race([
+          script.put(file, ticket.url),
+          new Promise<PutResult>((done) =>
+            signal.addEventListener('abort', () => done({ kind: 'aborted' })),
+          ),
+        ]);
+      } finally {
+        inFlight -= 1;
+      }
+    },
+    complete: (uploadIds) => {
+      calls.complete.push(uploadIds);
+      return script.complete(uploadIds);
+    },
+    cancel: async (uploadIds) => {
+      calls.cancel.push(uploadIds);
+    },
+    sleep: async (ms) => {
+      calls.sleeps.push(ms);
+    },
+    now: () => clock.now,
+    onConfirmed: (outcome) => {
+      calls.confirmed.push(outcome);
+    },
+  };
+  const queue = new UploadQueue(ports, 10 * megabyte, () => 0);
+
+  return {
+    queue,
+    calls,
+    clock,
+    script,
+    mostInFlight: () => mostInFlight,
+    items: () => queue.getSnapshot(),
+    item: (name: string): UploadItem | undefined =>
+      queue.getSnapshot().find((item) => item.name === name),
+    states: () => queue.getSnapshot().map((item) => item.state),
+  };
+}
+
+async function settle(test: ReturnType<typeof harness>, states: string[]) {
+  await vi.waitFor(() => expect(test.states()).toEqual(states));
+}
+
+describe('the upload queue', () => {
+  it('sends three at a time and confirms all at once, in order', async () => {
+    const test = harness();
+    const held = new Map<string, Deferred<PutResult>>();
+    test.script.put = (file) => {
+      const wait = deferred<PutResult>();
+      held.set(file.name, wait);
+      return wait.promise;
+    };
+    const names = ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg', 'e.jpg'];
+
+    test.queue.add(
+      names.map((name) => photo(name)),
+      5,
+    );
+
+    await settle(test, ['sending', 'sending', 'sending', 'queued', 'queued']);
+    expect(test.item('a.jpg')?.sentBytes).toBe(500);
+    for (const name of names) {
+      await vi.waitFor(() => expect(held.has(name)).toBe(true));
+      held.get(name)?.resolve({ kind: 'stored' });
+    }
+    await settle(
+      test,
+      names.map(() => 'done'),
+    );
+    expect(test.mostInFlight()).toBe(3);
+    expect(test.calls.sign).toEqual([names]);
+    expect(test.calls.complete).toEqual([names.map((name) => `u-${name}`)]);
+    expect(test.calls.confirmed).toEqual([{ added: 5, failed: 0 }]);
+  });
+
+  it('checks files in the browser first and sends only the rest', async () => {
+    const test = harness();
+
+    test.queue.add(
+      [
+        photo('fine.jpg'),
+        photo('vector.svg', 10, 'image/svg+xml'),
+        photo('huge.jpg', 10 * megabyte + 1),
+        photo('empty.jpg', 0),
+        photo('second.jpg'),
+        photo('no-room.jpg'),
+      ],
+      2,
+    );
+
+    await settle(test, [
+      'done',
+      'refused',
+      'refused',
+      'refused',
+      'done',
+      'refused',
+    ]);
+    expect(test.calls.sign).toEqual([['fine.jpg', 'second.jpg']]);
+    expect(test.items().map((item) => item.note)).toEqual([
+      undefined,
+      'image/svg+xml is not allowed; choose a JPEG, PNG, WebP, AVIF or GIF image.',
+      'The file is 10485761 bytes; the limit is 10485760 bytes (10 MB).',
+      'The file is empty.',
+      undefined,
+      'There is no room for this photo: a product holds at most 5.',
+    ]);
+  });
+
+  it('retries a dropped connection after growing waits', async () => {
+    const test = harness();
+    const results: PutResult[] = [{ kind: 'network' }, { kind: 'network' }];
+    test.script.put = async () => results.shift() ?? { kind: 'stored' };
+
+    test.queue.add([photo('a.jpg')], 5);
+
+    await settle(test, ['done']);
+    expect(test.calls.sleeps).toEqual([1000, 2000]);
+    expect(test.calls.put).toHaveLength(3);
+    // Two silent failures in a row may be a refusal hidden by CORS.
+    expect(test.calls.renew).toEqual(['u-a.jpg']);
+  });
+
+  it('gives up on a failing store after six tries, then retries', async () => {
+    const test = harness();
+    let failing = true;
+    test.script.put = async () =>
+      failing ? { kind: 'store-error', status: 503 } : { kind: 'stored' };
+
+    test.queue.add([photo('a.jpg')], 5);
+
+    await settle(test, ['failed']);
+    expect(test.calls.put).toHaveLength(6);
+    expect(test.calls.sleeps).toEqual([1000, 2000, 4000, 8000, 15000]);
+    expect(test.item('a.jpg')).toMatchObject({
+      retryable: true,
+      note: 'Storage kept failing (error 503); retry in a moment.',
+    });
+    expect(test.calls.complete).toEqual([]);
+
+    failing = false;
+    test.queue.retry(test.item('a.jpg')?.id ?? '');
+
+    await settle(test, ['done']);
+    expect(test.calls.complete).toEqual([['u-a.jpg']]);
+  });
+
+  it('renews a URL that expired while the file waited its turn', async () => {
+    const test = harness();
+    const first = deferred<PutResult>();
+    test.script.put = (file) =>
+      file.name === 'd.jpg'
+        ? Promise.resolve({ kind: 'stored' })
+        : first.promise;
+
+    test.queue.add(
+      ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg'].map((name) => photo(name)),
+      5,
+    );
+    await settle(test, ['sending', 'sending', 'sending', 'queued']);
+    test.clock.now = 11 * 60 * 1000;
+    first.resolve({ kind: 'stored' });
+
+    await settle(test, ['done', 'done', 'done', 'done']);
+    expect(test.calls.renew).toEqual(['u-d.jpg']);
+    const sentD = test.calls.put.filter((put) => put.name === 'd.jpg');
+    expect(sentD).toHaveLength(1);
+    // The batch got URLs 1 to 4; d.jpg went with the fifth, the renewed one.
+    expect(sentD[0]?.url).toMatch(/signature=5$/);
+  });
+
+  it('answers a refusal with a fresh URL once, then explains', async () => {
+    const test = harness();
+    test.script.put = async () => ({ kind: 'refused', status: 403 });
+
+    test.queue.add([photo('a.jpg')], 5);
+
+    await settle(test, ['failed']);
+    expect(test.calls.renew).toEqual(['u-a.jpg']);
+    expect(test.calls.put).toHaveLength(2);
+    expect(test.item('a.jpg')?.note).toBe(
+      'The upload was refused by storage; retry.',
+    );
+  });
+
+  it('asks for a new upload when the server let the old one go', async () => {
+    const test = harness();
+    test.clock.now = 0;
+    const hold = deferred<PutResult>();
+    test.script.put = (file) =>
+      file.name === 'd.jpg'
+        ? Promise.resolve({ kind: 'stored' })
+        : hold.promise;
+    test.script.renew = async () => ({ kind: 'gone' });
+
+    test.queue.add(
+      ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg'].map((name) => photo(name)),
+      5,
+    );
+    await settle(test, ['sending', 'sending', 'sending', 'queued']);
+    test.clock.now = 20 * 60 * 1000;
+    hold.resolve({ kind: 'stored' });
+
+    await settle(test, ['done', 'done', 'done', 'done']);
+    expect(test.calls.sign).toEqual([
+      ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg'],
+      ['d.jpg'],
+    ]);
+  });
+
+  it('cancels one file, lets its upload go, and confirms the others', async () => {
+    const test = harness();
+    const held = new Map<string, Deferred<PutResult>>();
+    test.script.put = (file) => {
+      const wait = deferred<PutResult>();
+      held.set(file.name, wait);
+      return wait.promise;
+    };
+    test.queue.add([photo('a.jpg'), photo('b.jpg'), photo('c.jpg')], 5);
+    await settle(test, ['sending', 'sending', 'sending']);
+
+    test.queue.cancel(test.item('b.jpg')?.id ?? '');
+    held.get('a.jpg')?.resolve({ kind: 'stored' });
+    held.get('c.jpg')?.resolve({ kind: 'stored' });
+
+    await settle(test, ['done', 'cancelled', 'done']);
+    const sentB = test.calls.put.find((put) => put.name === 'b.jpg');
+    expect(sentB?.signal.aborted).toBe(true);
+    expect(test.calls.cancel).toEqual([['u-b.jpg']]);
+    expect(test.calls.complete).toEqual([['u-a.jpg', 'u-c.jpg']]);
+    expect(test.queue.placesHeld()).toBe(0);
+  });
+
+  it('cancels everything at once', async () => {
+    const test = harness();
+    test.script.put = () => new Promise(() => undefined);
+    test.queue.add(
+      ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg'].map((name) => photo(name)),
+      5,
+    );
+    await settle(test, ['sending', 'sending', 'sending', 'queued']);
+
+    test.queue.cancelAll();
+
+    await settle(test, ['cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    expect(test.calls.cancel.flat()).toEqual([
+      'u-a.jpg',
+      'u-b.jpg',
+      'u-c.jpg',
+      'u-d.jpg',
+    ]);
+    expect(test.calls.complete).toEqual([]);
+  });
+
+  it('marks the files the server names and sends the others', async () => {
+    const test = harness();
+    const sign = test.script.sign;
+    test.script.sign = async (files) =>
+      files.some((file) => file.name === 'b.jpg')
+        ? {
+            kind: 'refused-files',
+            files: [{ name: 'b.jpg', message: 'the file is empty.' }],
+          }
+        : sign(files);
+
+    test.queue.add([photo('a.jpg'), photo('b.jpg'), photo('c.jpg')], 5);
+
+    await settle(test, ['done', 'failed', 'done']);
+    expect(test.item('b.jpg')).toMatchObject({
+      note: 'The file is empty.',
+      retryable: false,
+    });
+    expect(test.calls.sign).toEqual([
+      ['a.jpg', 'b.jpg', 'c.jpg'],
+      ['a.jpg', 'c.jpg'],
+    ]);
+  });
+
+  it("shows the server's reason for a file that fails its check", async () => {
+    const test = harness();
+    test.script.complete = async (uploadIds) => ({
+      kind: 'completed',
+      madeUploadIds: uploadIds.filter((id) => id !== 'u-fake.webp'),
+      failures: [
+        {
+          uploadId: 'u-fake.webp',
+          code: 'CONTENT_MISMATCH',
+          message: 'declared as WebP but the file holds no image format.',
+        },
+      ],
+    });
+
+    test.queue.add([photo('real.jpg'), photo('fake.webp')], 5);
+
+    await settle(test, ['done', 'failed']);
+    expect(test.item('fake.webp')).toMatchObject({
+      retryable: false,
+      note: 'Declared as WebP but the file holds no image format.',
+    });
+    expect(test.calls.confirmed).toEqual([{ added: 1, failed: 1 }]);
+  });
+});

@@ -1,0 +1,65 @@
+import { defaultMaxUploadBytes } from '@vitrine/api/rules';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { trpc } from '../api/trpc.ts';
+import { useToasts } from '../toasts/toast-context.ts';
+import { apiUploadPorts } from './api-upload-ports.ts';
+import { holdsPlace, type UploadItem } from './upload-item.ts';
+import type { UploadPorts } from './upload-ports.ts';
+import { UploadQueue } from './upload-queue.ts';
+
+export interface UploadQueueView {
+  queue: UploadQueue;
+  items: readonly UploadItem[];
+  /** How many places under the cap the files in the list hold. */
+  placesHeld: number;
+}
+
+/**
+ * One product's upload queue, for as long as its page is shown. Leaving the
+ * page stops what is still on its way; closing the tab asks first.
+ */
+export function useUploadQueue(productId: number): UploadQueueView {
+  const utils = trpc.useUtils();
+  const toasts = useToasts();
+  const onConfirmed = useRef<UploadPorts['onConfirmed']>(() => undefined);
+  onConfirmed.current = ({ added, failed }) => {
+    void utils.products.get.invalidate({ id: productId });
+    void utils.products.list.invalidate();
+    toasts.show(
+      confirmedMessage(added, failed),
+      added > 0 ? 'success' : 'error',
+    );
+  };
+
+  const [queue] = useState(
+    () =>
+      new UploadQueue(
+        apiUploadPorts(utils.client, productId, (outcome) =>
+          onConfirmed.current(outcome),
+        ),
+        defaultMaxUploadBytes,
+      ),
+  );
+  const items = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
+  const placesHeld = items.filter(holdsPlace).length;
+
+  useEffect(() => () => queue.dispose(), [queue]);
+  useEffect(() => {
+    if (placesHeld === 0) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [placesHeld]);
+
+  return { queue, items, placesHeld };
+}
+
+function confirmedMessage(added: number, failed: number): string {
+  const photos = (n: number) => (n === 1 ? '1 photo' : `${n} photos`);
+  if (failed === 0) return `${photos(added)} added.`;
+  if (added === 0) {
+    return `${photos(failed)} could not be added; the list says why.`;
+  }
+
+  return `${photos(added)} added; ${failed} could not be, the list says why.`;
+}
