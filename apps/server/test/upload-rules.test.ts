@@ -59,6 +59,13 @@ describe('products', () => {
 });
 
 describe('asking to upload', () => {
+  it('tells the browser the limits this server was given', async () => {
+    expect(await test.api.uploads.limits.query()).toEqual({
+      maxUploadBytes: 1024 * 1024,
+      maxImagesPerProduct: 5,
+    });
+  });
+
   it('reads image/jpg as image/jpeg and keys by the server', async () => {
     const product = await newProduct();
     const [ticket] = await test.api.uploads.create.mutate({

@@ -1,6 +1,5 @@
 import {
   allowedImageTypesLabel,
-  defaultMaxUploadBytes,
   formatBytes,
   imageInputAccept,
   maxImagesPerProduct,
@@ -11,6 +10,8 @@ interface DropZoneProps {
   placesLeft: number;
   /** Photos the product has; with uploads, they fill its places. */
   imageCount: number;
+  /** The largest file the server takes, for the hint. */
+  maxUploadBytes: number;
   onFiles: (files: File[]) => void;
 }
 
@@ -19,7 +20,12 @@ interface DropZoneProps {
  * files dropped on it are taken too. When the product is full it says so
  * and takes nothing.
  */
-export function DropZone({ placesLeft, imageCount, onFiles }: DropZoneProps) {
+export function DropZone({
+  placesLeft,
+  imageCount,
+  maxUploadBytes,
+  onFiles,
+}: DropZoneProps) {
   const [dragging, setDragging] = useState(false);
   const inputId = useId();
   const hintId = useId();
@@ -81,13 +87,17 @@ export function DropZone({ placesLeft, imageCount, onFiles }: DropZoneProps) {
         )}
       </label>
       <p id={hintId} className="hint">
-        {hintFor(placesLeft, imageCount)}
+        {hintFor(placesLeft, imageCount, maxUploadBytes)}
       </p>
     </fieldset>
   );
 }
 
-function hintFor(placesLeft: number, imageCount: number): string {
+function hintFor(
+  placesLeft: number,
+  imageCount: number,
+  maxUploadBytes: number,
+): string {
   if (placesLeft <= 0 && imageCount >= maxImagesPerProduct) {
     return (
       `It has ${maxImagesPerProduct} photos, the most a product can hold. ` +
@@ -104,7 +114,7 @@ function hintFor(placesLeft: number, imageCount: number): string {
 
   return (
     `${allowedImageTypesLabel}, up to ` +
-    `${formatBytes(defaultMaxUploadBytes)} each; ${more}. ` +
+    `${formatBytes(maxUploadBytes)} each; ${more}. ` +
     'You can also paste an image.'
   );
 }

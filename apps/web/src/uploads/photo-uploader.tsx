@@ -12,7 +12,8 @@ interface PhotoUploaderProps {
 
 /** Adds photos to a product: picked, dropped or pasted. */
 export function PhotoUploader({ productId, imageCount }: PhotoUploaderProps) {
-  const { queue, items, placesHeld } = useUploadQueue(productId);
+  const { queue, items, placesHeld, maxUploadBytes } =
+    useUploadQueue(productId);
   const toasts = useToasts();
   const placesLeft = Math.max(0, maxImagesPerProduct - imageCount - placesHeld);
 
@@ -45,6 +46,7 @@ export function PhotoUploader({ productId, imageCount }: PhotoUploaderProps) {
       <DropZone
         placesLeft={placesLeft}
         imageCount={imageCount}
+        maxUploadBytes={maxUploadBytes}
         onFiles={(files) => queue.add(files, placesLeft)}
       />
       <UploadList items={items} queue={queue} />

@@ -204,6 +204,21 @@ describe('the upload queue', () => {
     ]);
   });
 
+  // A tester found the page held to the default 10 MB whatever the server
+  // was set to: the limit the server states replaces it.
+  it("checks against the server's own limit once it is known", async () => {
+    const test = harness();
+    test.queue.setMaxUploadBytes(20 * megabyte);
+
+    test.queue.add([photo('twelve.jpg', 12 * megabyte)], 5);
+    test.queue.setMaxUploadBytes(megabyte);
+    test.queue.add([photo('two.jpg', 2 * megabyte)], 4);
+
+    await settle(test, ['done', 'refused']);
+    expect(test.calls.sign).toEqual([['twelve.jpg']]);
+    expect(test.items()[1]?.note).toBe('The file is 2 MB; the limit is 1 MB.');
+  });
+
   it('retries a dropped connection after growing waits', async () => {
     const test = harness();
     const results: PutResult[] = [{ kind: 'network' }, { kind: 'network' }];

@@ -64,9 +64,14 @@ export class UploadQueue {
 
   constructor(
     private readonly ports: UploadPorts,
-    private readonly maxUploadBytes: number,
+    private maxUploadBytes: number,
     private readonly random: () => number = Math.random,
   ) {}
+
+  /** The server's limit, once it has said it; the default until then. */
+  setMaxUploadBytes(bytes: number): void {
+    this.maxUploadBytes = bytes;
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);

@@ -10,6 +10,8 @@ import { UploadQueue } from './upload-queue.ts';
 export interface UploadQueueView {
   queue: UploadQueue;
   items: readonly UploadItem[];
+  /** The largest file the server takes. */
+  maxUploadBytes: number;
   /** How many places under the cap the files in the list hold. */
   placesHeld: number;
 }
@@ -40,6 +42,14 @@ export function useUploadQueue(productId: number): UploadQueueView {
         defaultMaxUploadBytes,
       ),
   );
+  const limits = trpc.uploads.limits.useQuery(undefined, {
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const maxUploadBytes = limits.data?.maxUploadBytes ?? defaultMaxUploadBytes;
+  useEffect(
+    () => queue.setMaxUploadBytes(maxUploadBytes),
+    [queue, maxUploadBytes],
+  );
   const items = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
   const placesHeld = items.filter(holdsPlace).length;
 
@@ -51,7 +61,7 @@ export function useUploadQueue(productId: number): UploadQueueView {
     return () => window.removeEventListener('beforeunload', warn);
   }, [placesHeld]);
 
-  return { queue, items, placesHeld };
+  return { queue, items, placesHeld, maxUploadBytes };
 }
 
 function confirmedMessage(added: number, failed: number): string {

@@ -1,3 +1,4 @@
+import { maxImagesPerProduct } from '../rules/limits.ts';
 import { publicProcedure, router } from '../trpc.ts';
 import { cancelUploads } from './cancel-uploads.ts';
 import { completeUploads } from './complete-uploads.ts';
@@ -11,6 +12,12 @@ import {
 } from './schemas.ts';
 
 export const uploadsRouter = router({
+  /** What the browser checks before asking: the server's own limits. */
+  limits: publicProcedure.query(({ ctx }) => ({
+    maxUploadBytes: ctx.limits.maxUploadBytes,
+    maxImagesPerProduct,
+  })),
+
   create: publicProcedure
     .input(createUploadsInput)
     .mutation(({ ctx, input }) =>
