@@ -99,6 +99,45 @@ describe('refused fixtures leave no row and no object', () => {
   );
 });
 
+// Found by a tester: a file cut short keeps a perfect header.
+describe('cut-short copies of accepted fixtures', () => {
+  it.each([
+    ['accept/png-sample.png', 'image/png', 0.5],
+    ['accept/jpeg-baseline.jpg', 'image/jpeg', 2000],
+    ['accept/webp-lossy.webp', 'image/webp', 0.9],
+    ['accept/avif-sample.avif', 'image/avif', 0.9],
+  ] as const)('refuses %s cut at %s', async (file, type, cut) => {
+    const product = await newProduct();
+    const whole = fixtureBytes(file);
+    const bytes = whole.subarray(
+      0,
+      cut < 1 ? Math.floor(whole.length * cut) : cut,
+    );
+    const name = baseName(file);
+    const [ticket] = await test.api.uploads.create.mutate({
+      productId: product.id,
+      files: [{ name, type, size: bytes.length }],
+    });
+    if (!ticket) throw new Error('no ticket');
+    expect(await putToStore(ticket, bytes)).toBe(200);
+
+    const completed = await test.api.uploads.complete.mutate({
+      productId: product.id,
+      uploadIds: [ticket.uploadId],
+    });
+
+    expect(completed.failures).toEqual([
+      {
+        uploadId: ticket.uploadId,
+        name,
+        code: 'IMAGE_UNREADABLE',
+        message: 'the file is cut short: its end is missing.',
+      },
+    ]);
+    await expectNothingLeft(product.id);
+  });
+});
+
 async function newProduct() {
   return test.api.products.create.mutate({ name: 'Refusals' });
 }

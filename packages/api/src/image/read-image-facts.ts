@@ -2,6 +2,7 @@ import type { FileProblem } from '../rules/file-problem.ts';
 import { formatBytes } from '../rules/format-bytes.ts';
 import type { ImageType } from '../rules/image-types.ts';
 import type { ObjectStore } from '../store.ts';
+import { isComplete } from './check-complete.ts';
 import { inspectImageBytes } from './inspect-bytes.ts';
 
 /**
@@ -34,6 +35,21 @@ export async function readImageFacts(
       return { ok: false, code: result.code, message: result.message };
     }
     if (result.kind === 'image') {
+      const readAt = (offset: number, length: number) =>
+        offset + length <= bytes.length
+          ? Promise.resolve(bytes.subarray(offset, offset + length))
+          : store.readRange(
+              key,
+              offset,
+              Math.min(offset + length, byteSize) - 1,
+            );
+      if (!(await isComplete(type, byteSize, readAt))) {
+        return {
+          ok: false,
+          code: 'IMAGE_UNREADABLE',
+          message: 'the file is cut short: its end is missing.',
+        };
+      }
       return checkPixels(result.width, result.height, maxImagePixels);
     }
   }
