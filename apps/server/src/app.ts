@@ -6,6 +6,7 @@ import type { Config } from './config/load-config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { serveHealth } from './http/health.ts';
+import { listen } from './http/listen.ts';
 import { appOrigins } from './http/origins.ts';
 import { logRequests } from './http/request-log.ts';
 import { serveSpa } from './http/spa.ts';
@@ -82,9 +83,16 @@ export async function startApp(
   serveHealth(fastify, db, storage);
   await serveTrpc(fastify, context);
   await serveSpa(fastify, options.webDist ?? defaultWebDist);
-  await fastify.listen({ port: config.port, host: config.host });
+  let port: number;
+  try {
+    port = await listen(fastify, config.host, config.port);
+  } catch (error) {
+    await fastify.close();
+    await storage.close();
+    await db.destroy();
+    throw error;
+  }
 
-  const port = listeningPort(fastify);
   // The embedded bucket is ours to configure. A real bucket's CORS rules are
   // set by its owner: an R2 token limited to objects may not change them.
   if (storage.embedded) {
@@ -113,13 +121,4 @@ export async function startApp(
       await db.destroy();
     },
   };
-}
-
-function listeningPort(fastify: FastifyInstance): number {
-  const address = fastify.server.address();
-  if (address === null || typeof address === 'string') {
-    throw new Error('The server is not listening on a TCP port.');
-  }
-
-  return address.port;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { startApp } from './app.ts';
 import { ConfigError, loadConfig } from './config/load-config.ts';
+import { StartError } from './http/listen.ts';
 
 // The AWS SDK warns about Node 20 on every start; the lockfile keeps a
 // version that supports it.
@@ -29,7 +30,7 @@ try {
     });
   }
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StartError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
