@@ -2,24 +2,16 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
-  PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ObjectStore } from '@vitrine/api';
+import { createUrlSigner } from './url-signer.ts';
 
 /** How long a signed GET URL for a private bucket's image lasts. */
 const signedGetTtlSeconds = 60 * 60;
 
 /** DeleteObjects takes at most this many keys per request. */
 const deleteBatchSize = 1000;
-
-/**
- * Headers that go into a PUT signature. `getSignedUrl` leaves Content-Type
- * out unless it is named here, and then the store accepts any type under a
- * URL meant for a JPEG. Content-Length pins the exact size.
- */
-const signedPutHeaders = new Set(['content-type', 'content-length']);
 
 export interface S3StoreOptions {
   client: S3Client;
@@ -32,20 +24,11 @@ export interface S3StoreOptions {
 export function createS3Store(options: S3StoreOptions): ObjectStore {
   const { client, bucket } = options;
   const publicBase = options.publicBaseUrl?.replace(/\/+$/, '');
+  const signer = createUrlSigner(client, bucket);
 
   return {
     async signPut(request) {
-      const command = new PutObjectCommand({
-        Bucket: bucket,
-        Key: request.key,
-        ContentType: request.contentType,
-        ContentLength: request.byteSize,
-      });
-      const url = await getSignedUrl(client, command, {
-        expiresIn: request.expiresInSeconds,
-        signingDate: request.signedAt,
-        signableHeaders: signedPutHeaders,
-      });
+      const url = await signer.signPut(request);
 
       return { url, headers: { 'Content-Type': request.contentType } };
     },
@@ -100,11 +83,7 @@ export function createS3Store(options: S3StoreOptions): ObjectStore {
     async urlFor(key) {
       if (publicBase) return `${publicBase}/${key}`;
 
-      return getSignedUrl(
-        client,
-        new GetObjectCommand({ Bucket: bucket, Key: key }),
-        { expiresIn: signedGetTtlSeconds },
-      );
+      return signer.signGet(key, signedGetTtlSeconds);
     },
   };
 }
