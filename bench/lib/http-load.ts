@@ -54,8 +54,9 @@ export function loadTest(options: LoadOptions): Promise<LoadResult> {
           );
         }
         const requests = result['2xx'];
-        const seconds =
-          (result.finish.getTime() - result.start.getTime()) / 1000;
+        // autocannon ends on its next one-second tick; the work ended with
+        // the last answer.
+        const seconds = (lastAnswerMs - startedMs) / 1000;
 
         resolve({
           requests,
@@ -65,6 +66,11 @@ export function loadTest(options: LoadOptions): Promise<LoadResult> {
         });
       },
     );
+    const startedMs = performance.now();
+    let lastAnswerMs = startedMs;
+    instance.on('response', () => {
+      lastAnswerMs = performance.now();
+    });
     const timer = setTimeout(() => instance.stop(), options.maxSeconds * 1000);
   });
 }
