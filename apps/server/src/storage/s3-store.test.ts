@@ -159,6 +159,23 @@ describe('the store adapter', () => {
     expect(await store.head(key)).toBeUndefined();
   });
 
+  it('reads the size, the type and the first bytes in one request', async () => {
+    const key = 'products/2/start.jpg';
+    const { url } = await sign(key);
+    const bytes = jpeg.map((_, index) => index % 251);
+    expect(await put(url, 'image/jpeg', bytes)).toBe(200);
+
+    expect(await store.readStart(key, 100)).toEqual({
+      byteSize: jpeg.length,
+      contentType: 'image/jpeg',
+      bytes: bytes.slice(0, 100),
+    });
+    expect((await store.readStart(key, 1_000_000))?.bytes).toEqual(bytes);
+    expect(await store.readStart('products/2/never-there.jpg', 100)).toBe(
+      undefined,
+    );
+  });
+
   it('gives signed GET URLs for a private bucket', async () => {
     const url = new URL(await store.urlFor('products/1/ok.jpg'));
 
