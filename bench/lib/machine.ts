@@ -51,10 +51,11 @@ export function watchLoad(): () => Load {
     const cpuAfter = readCpuTimes();
     const own = process.cpuUsage(ownBefore);
     const wallMs = performance.now() - startedMs;
+    const ticks = cpuBefore && cpuAfter ? cpuAfter.total - cpuBefore.total : 0;
+    // Under a tenth of a second of ticks says nothing about the machine.
     const busy =
-      cpuBefore && cpuAfter
-        ? (100 * (cpuAfter.busy - cpuBefore.busy)) /
-          Math.max(1, cpuAfter.total - cpuBefore.total)
+      cpuBefore && cpuAfter && ticks >= 10 * cpus().length
+        ? (100 * (cpuAfter.busy - cpuBefore.busy)) / ticks
         : null;
 
     return {

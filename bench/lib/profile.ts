@@ -12,6 +12,7 @@ export interface ProfileSummary {
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
@@ -61,7 +62,9 @@ export async function profile(
 
 function summarize(profile: Profile): ProfileSummary {
   const selfMicros = new Map<number, number>();
+  const profiler = profilerNodes(profile);
   profile.samples.forEach((nodeId, index) => {
+    if (profiler.has(nodeId)) return;
     const delta = profile.timeDeltas[index] ?? 0;
     selfMicros.set(nodeId, (selfMicros.get(nodeId) ?? 0) + delta);
   });
@@ -94,6 +97,26 @@ function summarize(profile: Profile): ProfileSummary {
         return { name, where, percent: percent(micros) };
       }),
   };
+}
+
+/**
+ * The nodes under this file's own calls into the inspector: V8 books time
+ * to the stack that started the profiler, which is not the app's work.
+ */
+function profilerNodes(profile: Profile): Set<number> {
+  const children = new Map(
+    profile.nodes.map((node) => [node.id, node.children ?? []]),
+  );
+  const found = new Set<number>();
+  const mark = (id: number) => {
+    found.add(id);
+    for (const child of children.get(id) ?? []) mark(child);
+  };
+  for (const node of profile.nodes) {
+    if (node.callFrame.url.endsWith('/bench/lib/profile.ts')) mark(node.id);
+  }
+
+  return found;
 }
 
 /** A package name, our own folder, or what V8 calls the time. */

@@ -160,12 +160,19 @@ function details(results: Results): string[] {
     ),
     '',
     table(
-      ['file size', 'flow', 'peak RSS, MiB', 'growth during the upload, MiB'],
+      [
+        'file size',
+        'flow',
+        'peak RSS, MiB',
+        'growth during the upload, MiB',
+        'CPU per 100 MiB, ms (one upload)',
+      ],
       dvp.memory.map((row) => [
         `5 × ${row.fileBytes / 1e6} MB`,
         row.flow,
         row.peakRssMiB.toFixed(1),
         row.growthMiB.toFixed(1),
+        row.cpuMsPer100MiB.toFixed(1),
       ]),
     ),
     '',

@@ -6,7 +6,7 @@ import { uploadDirect, uploadThroughProxy } from '../lib/upload-client.ts';
 
 const flows = ['direct', 'proxy'] as const;
 type Flow = (typeof flows)[number];
-const rounds = 4;
+const rounds = 6;
 const comparedBytes = 5_000_000;
 const memoryBytes = [1_000_000, 10_000_000, 50_000_000] as const;
 const hundredMiB = 100 * 2 ** 20;
@@ -22,12 +22,16 @@ export interface DirectVsProxyResult {
   directToProxy: Spread;
   /** The store's CPU per 100 MiB in the direct flow, for scale. */
   storeCpuMsPer100MiB: Spread;
-  /** Peak resident memory of the app server, by file size. */
+  /**
+   * By file size: the app server's peak resident memory, its growth during
+   * the upload, and its CPU per 100 MiB (direct costs per file, not byte).
+   */
   memory: {
     fileBytes: number;
     flow: Flow;
     peakRssMiB: number;
     growthMiB: number;
+    cpuMsPer100MiB: number;
   }[];
 }
 
@@ -65,6 +69,7 @@ export async function benchDirectVsProxy(
         flow,
         peakRssMiB: app.peakRssBytes / 2 ** 20,
         growthMiB: (app.peakRssBytes - app.startRssBytes) / 2 ** 20,
+        cpuMsPer100MiB: (app.cpuMs * hundredMiB) / (fileBytes * photos.length),
       });
     }
   }
