@@ -2,10 +2,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startBenchServers } from './lib/bench-servers.ts';
 import { describeMachine, type Load, watchLoad } from './lib/machine.ts';
+import { updateReadme } from './lib/readme-table.ts';
 import {
   type Baseline,
   type Results,
   renderReport,
+  renderSummary,
   targetTable,
 } from './lib/report.ts';
 import { judgeTargets } from './lib/targets.ts';
@@ -25,6 +27,7 @@ import { benchSigning } from './suites/sign.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const startedAt = new Date();
+const machine = describeMachine();
 const loads: Record<string, Load> = {};
 
 async function suite<T>(name: string, work: () => Promise<T> | T): Promise<T> {
@@ -63,7 +66,7 @@ const results: Results = {
   command: 'pnpm bench',
   startedAt: startedAt.toISOString(),
   durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
-  machine: describeMachine(),
+  machine,
   loads,
   targets: judgeTargets(suites),
   ...suites,
@@ -74,6 +77,9 @@ const baseline = existsSync(baselinePath)
   : undefined;
 writeFileSync(here('results.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(here('results.md'), `${renderReport(results, baseline)}\n`);
+if (!updateReadme(here('../README.md'), renderSummary(results))) {
+  process.stdout.write('README.md has no bench markers; left alone.\n');
+}
 process.stdout.write(
   `\n${targetTable(results.targets)}\n\nbench/results.md has the details.\n`,
 );

@@ -8,7 +8,7 @@ export interface Machine {
   cores: number;
   memoryGiB: number;
   commit: string;
-  /** Uncommitted changes when the bench ran. */
+  /** Uncommitted changes when the bench started, its outputs aside. */
   dirty: boolean;
 }
 
@@ -32,7 +32,18 @@ export function describeMachine(): Machine {
     cores: cpus().length,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     commit: git('rev-parse', '--short', 'HEAD'),
-    dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
+    // The bench's own outputs do not count: they change with every run.
+    dirty:
+      git(
+        'status',
+        '--porcelain',
+        '--untracked-files=no',
+        '--',
+        '.',
+        ':!bench/results.json',
+        ':!bench/results.md',
+        ':!README.md',
+      ) !== '',
   };
 }
 

@@ -28,10 +28,7 @@ export function renderReport(results: Results, baseline?: Baseline): string {
   return [
     '# Benchmark results',
     '',
-    `\`${results.command}\` on ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ` +
-      `commit ${results.machine.commit}${results.machine.dirty ? ' with uncommitted changes' : ''}; ` +
-      `Node ${results.machine.node}, ${results.machine.cores} × ${results.machine.cpu}, ` +
-      `${results.machine.memoryGiB} GiB; ${Math.round(results.durationSeconds)} s in all.`,
+    describeRun(results),
     '',
     '## Targets',
     '',
@@ -58,6 +55,34 @@ export function renderReport(results: Results, baseline?: Baseline): string {
     ...beforeAfter(results, baseline),
     ...profiles(results),
   ].join('\n');
+}
+
+/** The README's part: which run, on what, how loaded, and the targets. */
+export function renderSummary(results: Results): string {
+  const loads = Object.values(results.loads).flatMap((load) => [
+    load.loadAverageBefore,
+    load.loadAverageAfter,
+  ]);
+
+  return [
+    `${describeRun(results)} Load average during the run: ` +
+      `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}.`,
+    '',
+    targetTable(results.targets),
+  ].join('\n');
+}
+
+function describeRun(results: Results): string {
+  const { machine } = results;
+  const changes = machine.dirty ? ' with uncommitted changes' : '';
+
+  return (
+    `\`${results.command}\` on ` +
+    `${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, commit ` +
+    `${machine.commit}${changes}; Node ${machine.node}, ${machine.cores} × ` +
+    `${machine.cpu}, ${machine.memoryGiB} GiB; ` +
+    `${Math.round(results.durationSeconds)} s in all.`
+  );
 }
 
 export function targetTable(targets: Target[]): string {

@@ -9,7 +9,7 @@ import { mutate, type Ticket } from '../lib/upload-client.ts';
 
 const ways = ['flow', 'bare'] as const;
 type Way = (typeof ways)[number];
-const rounds = 5;
+const rounds = 7;
 const photoBytes = 5_000_000;
 /** Any single upload taking longer than this is a failure, not a figure. */
 const timeoutMs = 60_000;

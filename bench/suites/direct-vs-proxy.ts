@@ -6,7 +6,7 @@ import { uploadDirect, uploadThroughProxy } from '../lib/upload-client.ts';
 
 const flows = ['direct', 'proxy'] as const;
 type Flow = (typeof flows)[number];
-const rounds = 6;
+const rounds = 8;
 const comparedBytes = 5_000_000;
 const memoryBytes = [1_000_000, 10_000_000, 50_000_000] as const;
 const hundredMiB = 100 * 2 ** 20;
