@@ -145,6 +145,23 @@ describe('signed URLs, built on a request made once per bucket', () => {
       contentType: 'image/jpeg',
     });
   });
+
+  it('refuse a client that createS3Client did not build', async () => {
+    const virtualHosted = new S3Client({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    });
+    const other = createS3Store({
+      client: virtualHosted,
+      bucket,
+      publicBaseUrl: undefined,
+    });
+
+    await expect(other.urlFor('products/1/a.jpg')).rejects.toThrow(
+      /path-style clients with an endpoint/,
+    );
+    virtualHosted.destroy();
+  });
 });
 
 describe('the store adapter', () => {
