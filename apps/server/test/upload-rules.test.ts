@@ -228,6 +228,31 @@ describe('confirming uploads', () => {
     expect(completed.images.map((image) => image.position)).toEqual([1]);
   });
 
+  it('measures a JPEG whose header runs past the first bytes read', async () => {
+    // Two 60 KB comment segments push the frame header past the 64 KiB
+    // that come with the object's size and type: a second read finds it.
+    const comment = new Uint8Array(4 + 60_000).fill(0x20);
+    comment.set([0xff, 0xfe, (60_002 >> 8) & 0xff, 60_002 & 0xff]);
+    const bytes = new Uint8Array([
+      ...photo.subarray(0, 2),
+      ...comment,
+      ...comment,
+      ...photo.subarray(2),
+    ]);
+    const product = await newProduct();
+    const { completed } = await uploadFiles(test, product.id, [
+      { name: 'tall-header.jpg', type: 'image/jpeg', bytes },
+    ]);
+    const plain = await uploadFiles(test, product.id, [photoFile('plain.jpg')]);
+
+    expect(completed.failures).toEqual([]);
+    expect(completed.images[0]).toMatchObject({
+      byteSize: bytes.length,
+      width: plain.completed.images[0]?.width,
+      height: plain.completed.images[0]?.height,
+    });
+  });
+
   it('reports a file not yet PUT and confirms it once it arrives', async () => {
     const product = await newProduct();
     const [ticket] = await test.api.uploads.create.mutate({

@@ -19,6 +19,7 @@ export type { ImageView, ProductView } from './products/view.ts';
 export { type AppRouter, appRouter } from './router.ts';
 export type {
   ObjectHead,
+  ObjectStart,
   ObjectStore,
   SignedPut,
   SignPutRequest,

@@ -7,6 +7,12 @@ export interface ObjectStore {
   signPut(request: SignPutRequest): Promise<SignedPut>;
   /** The object's size and type, or undefined when there is none. */
   head(key: string): Promise<ObjectHead | undefined>;
+  /**
+   * The object's size and type with its first `byteCount` bytes (all of
+   * them when it is shorter) in one request, or undefined when there is
+   * none.
+   */
+  readStart(key: string, byteCount: number): Promise<ObjectStart | undefined>;
   /** Bytes `start` to `end` inclusive; fewer when the object is shorter. */
   readRange(key: string, start: number, end: number): Promise<Uint8Array>;
   /**
@@ -38,4 +44,8 @@ export interface ObjectHead {
   byteSize: number;
   contentType: string | undefined;
   etag: string | undefined;
+}
+
+export interface ObjectStart extends ObjectHead {
+  bytes: Uint8Array;
 }

@@ -12,21 +12,31 @@ import { inspectImageBytes } from './inspect-bytes.ts';
  */
 const readWindowsBytes = [64 * 1024, 1024 * 1024] as const;
 
+/** What a confirm reads with the object's size and type, in one request. */
+export const firstWindowBytes = readWindowsBytes[0];
+
 export type ImageFacts =
   | { ok: true; width: number; height: number }
   | { ok: false; code: FileProblem['code']; message: string };
 
-/** Reads as little of a stored object as it takes to know its image facts. */
+/**
+ * Reads as little of a stored object as it takes to know its image facts,
+ * starting from the bytes already read, when there are some.
+ */
 export async function readImageFacts(
   store: ObjectStore,
   key: string,
   byteSize: number,
   type: ImageType,
   maxImagePixels: number,
+  firstBytes: Uint8Array = new Uint8Array(),
 ): Promise<ImageFacts> {
   for (const window of [...readWindowsBytes, byteSize]) {
     const length = Math.min(window, byteSize);
-    const bytes = await store.readRange(key, 0, length - 1);
+    const bytes =
+      firstBytes.length >= length
+        ? firstBytes.subarray(0, length)
+        : await store.readRange(key, 0, length - 1);
     const whole = length >= byteSize;
     const result = await inspectImageBytes(bytes, type, whole);
 

@@ -1,0 +1,18 @@
+import type { Spread } from './stats.ts';
+
+/** "4.21 (3.90–4.80)": the median, then the lowest and highest round. */
+export function formatSpread(value: Spread, digits = 2, unit = ''): string {
+  const f = (n: number) => n.toFixed(digits);
+
+  return `${f(value.median)}${unit} (${f(value.min)}–${f(value.max)})`;
+}
+
+export function formatPercent(value: Spread, digits = 1): string {
+  const f = (n: number) => (100 * n).toFixed(digits);
+
+  return `${f(value.median)}% (${f(value.min)}–${f(value.max)})`;
+}
+
+export function formatKiloBytes(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} kB`;
+}
