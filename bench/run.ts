@@ -19,7 +19,10 @@ import {
   benchDirectVsProxy,
   directProductsNeeded,
 } from './suites/direct-vs-proxy.ts';
-import { benchListPageSqlite } from './suites/list-page.ts';
+import {
+  benchListPagePostgres,
+  benchListPageSqlite,
+} from './suites/list-page.ts';
 import { benchSigning } from './suites/sign.ts';
 
 // `pnpm bench`: every comparison of issue 6 in one run, on this machine.
@@ -42,6 +45,7 @@ async function suite<T>(name: string, work: () => Promise<T> | T): Promise<T> {
 const sign = await suite('1 signing', benchSigning);
 const bundle = await suite('7 bundle', benchBundle);
 const sqlite = await suite('6 pages', benchListPageSqlite);
+const postgres = await suite('6 pages, PostgreSQL', benchListPagePostgres);
 const servers = await startBenchServers(
   askProductsNeeded +
     confirmProductsNeeded +
@@ -61,7 +65,7 @@ try {
   await servers.stop();
 }
 
-const suites = { sign, bundle, pages: { sqlite, postgres: null }, ...served };
+const suites = { sign, bundle, pages: { sqlite, postgres }, ...served };
 const results: Results = {
   command: 'pnpm bench',
   startedAt: startedAt.toISOString(),

@@ -31,7 +31,9 @@ export function realPhotos(): Photo[] {
 
 /**
  * The five photos grown to `byteSize` each with bytes after the JPEG's end
- * marker: still valid photos of the same dimensions, as large as a camera's.
+ * marker, and a second end marker at the very end (the product checks that
+ * a JPEG ends with one): still valid photos of the same dimensions, as
+ * large as a camera's.
  */
 export function photosOfSize(byteSize: number): Photo[] {
   const filler = randomBytes(1024 * 1024);
@@ -42,6 +44,7 @@ export function photosOfSize(byteSize: number): Photo[] {
     for (let at = photo.bytes.length; at < byteSize; at += filler.length) {
       bytes.set(filler.subarray(0, byteSize - at), at);
     }
+    bytes.set([0xff, 0xd9], byteSize - 2);
     const megabytes = Math.round(byteSize / 1_000_000);
 
     return {

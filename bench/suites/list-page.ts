@@ -6,6 +6,7 @@ import { connectDatabase } from '../../apps/server/src/db/connect.ts';
 import { migrateToLatest } from '../../apps/server/src/db/migrate.ts';
 import { createS3Client } from '../../apps/server/src/storage/s3-client.ts';
 import { createS3Store } from '../../apps/server/src/storage/s3-store.ts';
+import { startPostgresCluster } from '../../apps/server/test/support/postgres-cluster.ts';
 import {
   appRouter,
   type Context,
@@ -158,4 +159,20 @@ function contextFor(
       maxImagePixels,
     },
   };
+}
+
+/**
+ * Target 6 on PostgreSQL: a throwaway cluster on loopback, made with
+ * Debian's initdb and pg_ctl as the tests make theirs.
+ */
+export async function benchListPagePostgres(): Promise<ListPageResult> {
+  const cluster = await startPostgresCluster();
+  const db = connectDatabase({ kind: 'postgres', url: cluster.url });
+  try {
+    await migrateToLatest(db);
+    return await measurePages(db);
+  } finally {
+    await db.destroy();
+    await cluster.stop();
+  }
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Context, Database } from '@vitrine/api';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config/load-config.ts';
 import { connectDatabase } from './db/connect.ts';
@@ -67,7 +67,8 @@ export async function startApp(
       level: config.logLevel,
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
-    disableRequestLogging: true,
+    // Fastify's two lines per request give way to the one of request-log.ts.
+    logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength },
     bodyLimit: bodyLimitBytes,
     // On close, answer requests in flight, then end idle connections.

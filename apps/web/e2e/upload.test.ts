@@ -67,6 +67,8 @@ it('creates a product and uploads five photos into its gallery', async () => {
     expect(shape?.naturalWide).toBe(photo.landscape);
   }
 
+  // Loaded is not yet painted: a tester's screenshot showed a grey tile.
+  await images.evaluateAll(decodeAll);
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: `${artifacts}gallery.png`, fullPage: true });
   expect(problems).toEqual([]);
@@ -79,6 +81,12 @@ function states(bars: Element[]): (string | null)[] {
 function allLoaded(images: Element[]): boolean {
   return images.every(
     (image) => image instanceof HTMLImageElement && image.naturalWidth > 0,
+  );
+}
+
+function decodeAll(images: Element[]): Promise<unknown> {
+  return Promise.all(
+    images.map((image) => (image as HTMLImageElement).decode()),
   );
 }
 

@@ -39,3 +39,28 @@ describe('isComplete', () => {
     },
   );
 });
+
+describe('isComplete for a motion photo', () => {
+  it('finds the end of a JPEG followed by the video its XMP declares', async () => {
+    const jpeg = readFileSync(`${fixtures}accept/jpeg-baseline.jpg`);
+    const xmp = Buffer.from(
+      '<x:xmpmeta><rdf:Description GCamera:MotionPhoto="1"/></x:xmpmeta>',
+      'latin1',
+    );
+    // SOI, an APP1 segment with the XMP, the rest of the JPEG, a video.
+    const app1 = Buffer.concat([
+      Buffer.from([0xff, 0xe1, 0, xmp.length + 2]),
+      xmp,
+    ]);
+    const video = Buffer.alloc(4096, 7);
+    const bytes = Buffer.concat([
+      jpeg.subarray(0, 2),
+      app1,
+      jpeg.subarray(2),
+      video,
+    ]);
+
+    expect(await check(bytes, 'image/jpeg')).toBe(true);
+    expect(await check(Buffer.concat([jpeg, video]), 'image/jpeg')).toBe(false);
+  });
+});

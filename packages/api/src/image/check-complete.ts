@@ -24,7 +24,11 @@ export async function isComplete(
 
   const start = Math.max(0, byteSize - tailBytes);
   const tail = await readAt(start, byteSize - start);
-  if (type === 'image/jpeg') return endsWith(tail, [0xff, 0xd9], 64);
+  if (type === 'image/jpeg') {
+    return (
+      endsWith(tail, [0xff, 0xd9], tailBytes) || (await declaresTrailer(readAt))
+    );
+  }
   if (type === 'image/png') return hasIend(tail);
 
   return endsWith(tail, [0x3b], 16);
@@ -38,6 +42,17 @@ function endsWith(tail: Uint8Array, marker: number[], slack: number) {
     if (marker.every((byte, index) => tail[at + index] === byte)) return true;
   }
   return false;
+}
+
+/**
+ * Motion photos (Google's and Samsung's) append a video after the JPEG's
+ * end marker and say so in the XMP of the header: their end is the
+ * video's, not a JPEG's.
+ */
+async function declaresTrailer(readAt: ReadAt): Promise<boolean> {
+  const head = new TextDecoder('latin1').decode(await readAt(0, 64 * 1024));
+
+  return /MotionPhoto|MicroVideo|Container:Directory/.test(head);
 }
 
 /** PNG ends with an IEND chunk: its type, then a 4-byte checksum. */
