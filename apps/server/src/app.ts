@@ -2,11 +2,11 @@ import { fileURLToPath } from 'node:url';
 import type { Context, Database } from '@vitrine/api';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Config } from './config/load-config.ts';
+import type { Config, DatabaseConfig } from './config/load-config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { serveHealth } from './http/health.ts';
-import { listen } from './http/listen.ts';
+import { listen, StartError } from './http/listen.ts';
 import { appOrigins } from './http/origins.ts';
 import { logRequests } from './http/request-log.ts';
 import { serveSpa } from './http/spa.ts';
@@ -53,7 +53,17 @@ export async function startApp(
   options: AppOptions = {},
 ): Promise<RunningApp> {
   const db = connectDatabase(config.database);
-  await migrateToLatest(db);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw new StartError(
+      `Cannot use the database ${describeDatabase(config.database)} ` +
+        `(${rootMessage(error)}): check DATABASE_URL, and that the ` +
+        'database server is running and lets this user in.',
+      error,
+    );
+  }
   const storage = await openStorage(config.storage);
   const context: Context = {
     db,
@@ -122,4 +132,21 @@ export async function startApp(
       await db.destroy();
     },
   };
+}
+
+/** Where the database is, without its password. */
+function describeDatabase(database: DatabaseConfig): string {
+  if (database.kind === 'sqlite') return database.path;
+  const url = new URL(database.url);
+
+  return `${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+/** The innermost cause's message: "connect ECONNREFUSED 127.0.0.1:1". */
+function rootMessage(error: unknown): string {
+  let cause = error;
+  while (cause instanceof Error && cause.cause !== undefined) {
+    cause = cause.cause;
+  }
+  return cause instanceof Error ? cause.message : String(cause);
 }

@@ -81,6 +81,16 @@ describe('doctor', () => {
 });
 
 describe('storage:cors', () => {
+  // A tester's guess of localhost:3000 replaced a running server's rules.
+  it('changes nothing without APP_ORIGIN, and says what to set', async () => {
+    const { code, stdout } = await runCli(['storage:cors'], test.env);
+
+    expect(stdout).toContain(
+      'APP_ORIGIN is not set: set it to the address admins open',
+    );
+    expect(code).toBe(2);
+  });
+
   it('sets the rules for APP_ORIGIN, then finds nothing to change', async () => {
     const env = { ...test.env, APP_ORIGIN: 'https://admin.shop.example' };
     const [first, second] = await withAppClosed(async () => [

@@ -73,28 +73,3 @@ it('finishes a request in flight on SIGTERM, then exits 0', async () => {
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
-
-// Found by a tester: a taken port printed a raw stack trace.
-it('explains a port that is taken, and exits', async () => {
-  const firstDir = mkdtempSync(join(tmpdir(), 'vitrine-port-'));
-  const first = await spawnServer({ LOG_LEVEL: 'warn', DATA_DIR: firstDir });
-  const port = new URL(first.url).port;
-  const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-port-'));
-  try {
-    const second = await spawnServer({ PORT: port, DATA_DIR: dataDir }).then(
-      () => 'started',
-      (error: Error) => error.message,
-    );
-
-    expect(second).toContain(
-      `Port ${port} on 127.0.0.1 is already in use: stop what runs there, ` +
-        'or set PORT to another port (0 picks a free one).',
-    );
-    expect(second).toContain('The server exited (2)');
-    expect(second).not.toContain('    at ');
-  } finally {
-    await first.stop();
-    rmSync(firstDir, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-});

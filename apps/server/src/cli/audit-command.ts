@@ -22,12 +22,20 @@ export async function auditCommand(
   // The bucket is listed before the rows are read: an object that appears
   // in between belongs to an upload whose row already exists.
   const objects = [];
-  for await (const object of listObjects(
-    storage.client,
-    storage.bucket,
-    objectPrefix,
-  )) {
-    objects.push(object);
+  try {
+    for await (const object of listObjects(
+      storage.client,
+      storage.bucket,
+      objectPrefix,
+    )) {
+      objects.push(object);
+    }
+  } catch (error) {
+    runtime.print(
+      `Cannot list the bucket ${storage.bucket} (${String(error)}): ` +
+        'check the keys may list its objects; `pnpm cli doctor` says more.',
+    );
+    return 1;
   }
   const known = new Set<string>();
   for (const table of ['image', 'upload', 'object_deletion'] as const) {

@@ -13,11 +13,13 @@ import type { Runtime } from './runtime.ts';
  */
 export async function storageCorsCommand(runtime: Runtime): Promise<number> {
   const { config } = runtime;
+  // Guessing would overwrite the rules a running server set for its port.
   if (!config.appOrigin) {
     runtime.print(
-      `APP_ORIGIN is not set; allowing http://localhost:${config.port}. ` +
-        'Set APP_ORIGIN to the address admins open.',
+      'APP_ORIGIN is not set: set it to the address admins open (like ' +
+        'https://admin.example.com), then run this again.',
     );
+    return 2;
   }
   const storage = await runtime.storage();
   const wanted = [corsRuleFor(appOrigins(config.appOrigin, config.port))];

@@ -96,6 +96,17 @@ describe('loadConfig', () => {
     });
   });
 
+  it('refuses a DATABASE_URL of another kind of database', () => {
+    const error = catchError(() =>
+      loadConfig({ DATABASE_URL: 'mysql://shop@db/vitrine' }),
+    );
+
+    expect(error.problems).toEqual([
+      'DATABASE_URL: expected a SQLite file path or ' +
+        'postgres://user:password@host:5432/database',
+    ]);
+  });
+
   it('never echoes a secret in its errors', () => {
     const error = catchError(() =>
       loadConfig({ S3_SECRET_ACCESS_KEY: 'hunter2-very-secret' }),

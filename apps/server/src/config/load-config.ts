@@ -93,6 +93,13 @@ function databaseConfig(
   const url = vars.DATABASE_URL;
   if (!url) return { kind: 'sqlite', path: resolve(dataDir, 'vitrine.sqlite') };
   if (!/^postgres(ql)?:\/\//.test(url)) {
+    // "mysql://…" is a mistake, not a file name.
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+      problems.push(
+        'DATABASE_URL: expected a SQLite file path or ' +
+          'postgres://user:password@host:5432/database',
+      );
+    }
     return { kind: 'sqlite', path: resolve(url) };
   }
   if (!URL.canParse(url)) {
