@@ -38,6 +38,8 @@ it('creates a product and uploads five photos into its gallery', async () => {
   await page.getByLabel('Product name').fill('Desk lamp');
   await page.getByRole('button', { name: 'Add product' }).click();
   await page.waitForURL(/\/products\/\d+$/);
+  // A tester found focus left on nothing after the page changed.
+  await expect.poll(() => page.evaluate(focusedTag)).toBe('H1');
 
   await page
     .getByLabel('Choose photos')
@@ -82,6 +84,10 @@ function allLoaded(images: Element[]): boolean {
   return images.every(
     (image) => image instanceof HTMLImageElement && image.naturalWidth > 0,
   );
+}
+
+function focusedTag(): string | undefined {
+  return document.activeElement?.tagName;
 }
 
 function decodeAll(images: Element[]): Promise<unknown> {

@@ -73,8 +73,9 @@ export function Gallery({ product }: { product: ProductWithImages }) {
     edits.remove(deleting.id);
     setDeleting(null);
     // The photo's buttons are gone; the gallery's heading is the nearest
-    // place that still makes sense.
-    heading.current?.focus();
+    // place that still makes sense. After the frame in which the dialog
+    // closes, or its own focus return (to a button now gone) wins.
+    requestAnimationFrame(() => heading.current?.focus());
   }
 
   return (
