@@ -1,13 +1,19 @@
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
 import type { Context, Database } from '@vitrine/api';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config/load-config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { createFirstAdmin } from './first-admin.ts';
+import { explainBodyTooLarge } from './http/body-too-large.ts';
+import { checkOrigin } from './http/check-origin.ts';
 import { serveHealth } from './http/health.ts';
 import { appOrigins } from './http/origins.ts';
+import { limitLogins } from './http/login-rate-limit.ts';
 import { logRequests } from './http/request-log.ts';
+import { serveSecurityHeaders } from './http/security-headers.ts';
 import { serveSpa } from './http/spa.ts';
 import { serveTrpc } from './http/trpc.ts';
 import { corsRuleFor, writeBucketCors } from './storage/bucket-cors.ts';
@@ -79,9 +85,21 @@ export async function startApp(
     if (closing) reply.header('connection', 'close');
   });
   logRequests(fastify);
+  explainBodyTooLarge(fastify, bodyLimitBytes);
+  let origins: string[] | undefined;
+  checkOrigin(fastify, () => {
+    origins ??= appOrigins(config.appOrigin, listeningPort(fastify));
+    return origins;
+  });
+  await serveSecurityHeaders(fastify, storage.store);
+  await fastify.register(fastifyCookie);
+  const limitLogin = await limitLogins(fastify);
   serveHealth(fastify, db, storage);
-  await serveTrpc(fastify, context);
+  await serveTrpc(fastify, context, { appOrigin: config.appOrigin, limitLogin });
   await serveSpa(fastify, options.webDist ?? defaultWebDist);
+  // The embedded defaults are for trying the app out: with no admin yet,
+  // make one and tell its password once, in the log.
+  if (storage.embedded) await createFirstAdmin(db, fastify.log, context.now());
   await fastify.listen({ port: config.port, host: config.host });
 
   const port = listeningPort(fastify);

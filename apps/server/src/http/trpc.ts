@@ -5,17 +5,32 @@ import {
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { type AppRouter, appRouter, type Context } from '@vitrine/api';
 import type { FastifyInstance } from 'fastify';
+import type { LimitLogin } from './login-rate-limit.ts';
+import { sessionCookieFor } from './session-cookie.ts';
 
-/** Mounts the router under /trpc; every request shares the same ports. */
+export interface TrpcOptions {
+  appOrigin: string | undefined;
+  limitLogin: LimitLogin;
+}
+
+/**
+ * Mounts the router under /trpc. Every request shares the same ports, and
+ * gets its own session cookie and log-in limits.
+ */
 export async function serveTrpc(
   app: FastifyInstance,
   context: Context,
+  { appOrigin, limitLogin }: TrpcOptions,
 ): Promise<void> {
   const options: FastifyTRPCPluginOptions<AppRouter> = {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: () => context,
+      createContext: ({ req, res }) => ({
+        ...context,
+        sessionCookie: sessionCookieFor(req, res, appOrigin),
+        limitLogin: (email) => limitLogin(req, email),
+      }),
       onError({ error, path, req }) {
         const fields = { procedure: path, code: error.code };
         // A 5xx is ours or the store's to fix; a 4xx is the caller's.

@@ -3,10 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import type { AppRouter } from '@vitrine/api';
 import { type RunningApp, startApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
+import {
+  type ApiClient,
+  ensureTestAdmin,
+  type SessionClient,
+  sessionClient,
+  signedInClient,
+} from './session-client.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export interface TestApp {
@@ -17,12 +22,23 @@ export interface TestApp {
   env: Record<string, string>;
   /** Every log line the server wrote (none unless LOG_LEVEL is set). */
   logs: string[];
-  api: ReturnType<typeof createTRPCClient<AppRouter>>;
+  /** A client signed in as the test admin, with the app's Origin. */
+  api: ApiClient;
+  /** The signed-in client's session token, as its cookie holds it. */
+  sessionToken: string;
+  /** A client with the app's Origin and no session yet. */
+  newClient(): SessionClient;
   /** Moves the server's clock; real time does not pass for it otherwise. */
   clock: { now: Date };
   listKeys(): Promise<string[]>;
   countRows(
-    table: 'product' | 'image' | 'upload' | 'object_deletion',
+    table:
+      | 'product'
+      | 'image'
+      | 'upload'
+      | 'object_deletion'
+      | 'admin'
+      | 'session',
   ): Promise<number>;
   close(): Promise<void>;
 }
@@ -55,16 +71,17 @@ export async function startTestApp(
     },
   });
   const app = await startApp(config, { now: () => clock.now, logStream });
-  const api = createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${app.url}/trpc` })],
-  });
+  await ensureTestAdmin(app.db);
+  const signedIn = await signedInClient(app.url);
 
   return {
     app,
     dataDir,
     env: appEnv,
     logs,
-    api,
+    api: signedIn.api,
+    sessionToken: signedIn.token() ?? '',
+    newClient: () => sessionClient(app.url),
     clock,
     async listKeys() {
       const listing = await app.storage.client.send(

@@ -1,4 +1,4 @@
-import { publicProcedure, router } from '../trpc.ts';
+import { authedProcedure, router } from '../trpc.ts';
 import { cancelUploads } from './cancel-uploads.ts';
 import { completeUploads } from './complete-uploads.ts';
 import { createUploads } from './create-uploads.ts';
@@ -11,25 +11,25 @@ import {
 } from './schemas.ts';
 
 export const uploadsRouter = router({
-  create: publicProcedure
+  create: authedProcedure
     .input(createUploadsInput)
     .mutation(({ ctx, input }) =>
       createUploads(ctx, input.productId, input.files),
     ),
 
-  renew: publicProcedure
+  renew: authedProcedure
     .input(renewUploadInput)
     .mutation(({ ctx, input }) =>
       renewUpload(ctx, input.productId, input.uploadId),
     ),
 
-  complete: publicProcedure
+  complete: authedProcedure
     .input(completeUploadsInput)
     .mutation(({ ctx, input }) =>
       completeUploads(ctx, input.productId, input.uploadIds),
     ),
 
-  cancel: publicProcedure
+  cancel: authedProcedure
     .input(cancelUploadsInput)
     .mutation(({ ctx, input }) =>
       cancelUploads(ctx, input.productId, input.uploadIds),
