@@ -10,8 +10,8 @@ import { createFirstAdmin } from './first-admin.ts';
 import { explainBodyTooLarge } from './http/body-too-large.ts';
 import { checkOrigin } from './http/check-origin.ts';
 import { serveHealth } from './http/health.ts';
-import { appOrigins } from './http/origins.ts';
 import { limitLogins } from './http/login-rate-limit.ts';
+import { appOrigins } from './http/origins.ts';
 import { logRequests } from './http/request-log.ts';
 import { serveSecurityHeaders } from './http/security-headers.ts';
 import { serveSpa } from './http/spa.ts';
@@ -95,7 +95,10 @@ export async function startApp(
   await fastify.register(fastifyCookie);
   const limitLogin = await limitLogins(fastify);
   serveHealth(fastify, db, storage);
-  await serveTrpc(fastify, context, { appOrigin: config.appOrigin, limitLogin });
+  await serveTrpc(fastify, context, {
+    appOrigin: config.appOrigin,
+    limitLogin,
+  });
   await serveSpa(fastify, options.webDist ?? defaultWebDist);
   // The embedded defaults are for trying the app out: with no admin yet,
   // make one and tell its password once, in the log.

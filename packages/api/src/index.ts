@@ -8,6 +8,7 @@ export {
   setAdminPassword,
 } from './auth/admin-accounts.ts';
 export type { AdminView } from './auth/log-in.ts';
+export { email as emailSchema } from './auth/schemas.ts';
 export {
   sessionIdleSeconds,
   sessionMaxSeconds,

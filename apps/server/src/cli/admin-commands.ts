@@ -1,6 +1,10 @@
-import { AdminExists, createAdmin, setAdminPassword } from '@vitrine/api';
+import {
+  AdminExists,
+  createAdmin,
+  emailSchema,
+  setAdminPassword,
+} from '@vitrine/api';
 import { passwordMaxLength, passwordMinLength } from '@vitrine/api/rules';
-import { z } from 'zod';
 import { migrateToLatest } from '../db/migrate.ts';
 import { PasswordMismatch, readPassword } from './read-password.ts';
 import type { Runtime } from './runtime.ts';
@@ -65,7 +69,7 @@ function parseEmail(
   command: string,
   args: string[],
 ): string | undefined {
-  const parsed = z.email().safeParse(args[0]?.trim());
+  const parsed = emailSchema.safeParse(args[0]);
   if (args.length !== 1 || !parsed.success) {
     runtime.print(usage(command));
     return undefined;

@@ -39,7 +39,10 @@ export async function findSession(
   const idleEnd = Date.parse(row.last_seen_at) + sessionIdleSeconds * 1000;
   const end = Math.min(idleEnd, Date.parse(row.expires_at));
   if (now.getTime() >= end) {
-    await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+    await db
+      .deleteFrom('session')
+      .where('token_hash', '=', tokenHash)
+      .execute();
     return undefined;
   }
   const staleAt = Date.parse(row.last_seen_at) + sessionTouchSeconds * 1000;
