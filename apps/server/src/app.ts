@@ -93,11 +93,11 @@ export async function startApp(
   });
   await serveSecurityHeaders(fastify, storage.store);
   await fastify.register(fastifyCookie);
-  const limitLogin = await limitLogins(fastify);
+  const loginLimits = await limitLogins(fastify);
   serveHealth(fastify, db, storage);
   await serveTrpc(fastify, context, {
     appOrigin: config.appOrigin,
-    limitLogin,
+    loginLimits,
   });
   await serveSpa(fastify, options.webDist ?? defaultWebDist);
   // The embedded defaults are for trying the app out: with no admin yet,

@@ -16,8 +16,14 @@ export interface Context {
  */
 export interface RequestContext extends Context {
   sessionCookie: SessionCookie;
+  loginLimits: LoginLimits;
+}
+
+/** Failed log-ins counted per address and per account by the host. */
+export interface LoginLimits {
   /** Throws a TOO_MANY_REQUESTS TRPCError past either limit. */
-  limitLogin(email: string): Promise<void>;
+  check(email: string): Promise<void>;
+  countFailure(email: string): Promise<void>;
 }
 
 export interface SessionCookie {

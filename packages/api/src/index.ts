@@ -15,6 +15,7 @@ export {
 } from './auth/session-limits.ts';
 export type {
   Context,
+  LoginLimits,
   RequestContext,
   SessionCookie,
   UploadLimits,

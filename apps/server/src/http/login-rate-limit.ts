@@ -10,43 +10,52 @@ export const loginAttemptsPerAccount = 10;
 
 export const loginWindowSeconds = 15 * 60;
 
-export type LimitLogin = (
-  request: FastifyRequest,
-  email: string,
-) => Promise<void>;
+export interface LoginLimits {
+  /** Throws TOO_MANY_REQUESTS once the address or the account is out. */
+  check(request: FastifyRequest, email: string): Promise<void>;
+  countFailure(request: FastifyRequest, email: string): Promise<void>;
+}
 
 /**
- * Counts log-in attempts, successful or not, per address and per account
- * (`@fastify/rate-limit`, in memory: a server behind several processes
- * allows each its own count). Past either, the attempt is refused before
- * the password is checked.
+ * Counts failed log-ins per address and per account with
+ * `@fastify/rate-limit` (in memory: several server processes keep a count
+ * each). Past either limit an attempt is refused before the password is
+ * checked, so guessing stops; a right password does not use up the count.
  */
-export async function limitLogins(app: FastifyInstance): Promise<LimitLogin> {
+export async function limitLogins(app: FastifyInstance): Promise<LoginLimits> {
   await app.register(rateLimit, { global: false });
   const emails = new WeakMap<FastifyRequest, string>();
-  const perAddress = app.createRateLimit({
-    max: loginAttemptsPerAddress,
-    timeWindow: loginWindowSeconds * 1000,
-    keyGenerator: (request) => `login-address:${request.ip}`,
-  });
-  const perAccount = app.createRateLimit({
-    max: loginAttemptsPerAccount,
-    timeWindow: loginWindowSeconds * 1000,
-    keyGenerator: (request) => `login-account:${emails.get(request) ?? ''}`,
-  });
+  const limiters = [
+    app.createRateLimit({
+      max: loginAttemptsPerAddress,
+      timeWindow: loginWindowSeconds * 1000,
+      keyGenerator: (request) => `address:${request.ip}`,
+    }),
+    app.createRateLimit({
+      max: loginAttemptsPerAccount,
+      timeWindow: loginWindowSeconds * 1000,
+      keyGenerator: (request) => `account:${emails.get(request) ?? ''}`,
+    }),
+  ];
 
-  return async (request, email) => {
-    emails.set(request, email);
-    for (const limiter of [perAddress, perAccount]) {
-      const limit = await limiter(request);
-      if (!limit.isAllowed && limit.isExceeded) {
+  return {
+    async check(request, email) {
+      emails.set(request, email);
+      for (const limiter of limiters) {
+        const limit = await limiter(request, { increment: false });
+        if (limit.isAllowed || limit.remaining > 0) continue;
+
         request.log.warn({ limit: limit.key.split(':')[0] }, 'log-in limited');
         const minutes = Math.max(1, Math.ceil(limit.ttlInSeconds / 60));
         throw new TRPCError({
           code: 'TOO_MANY_REQUESTS',
-          message: `Too many log-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+          message: `Too many failed log-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
         });
       }
-    }
+    },
+    async countFailure(request, email) {
+      emails.set(request, email);
+      for (const limiter of limiters) await limiter(request);
+    },
   };
 }

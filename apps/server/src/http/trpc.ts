@@ -5,12 +5,12 @@ import {
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { type AppRouter, appRouter, type Context } from '@vitrine/api';
 import type { FastifyInstance } from 'fastify';
-import type { LimitLogin } from './login-rate-limit.ts';
+import type { LoginLimits } from './login-rate-limit.ts';
 import { sessionCookieFor } from './session-cookie.ts';
 
 export interface TrpcOptions {
   appOrigin: string | undefined;
-  limitLogin: LimitLogin;
+  loginLimits: LoginLimits;
 }
 
 /**
@@ -20,7 +20,7 @@ export interface TrpcOptions {
 export async function serveTrpc(
   app: FastifyInstance,
   context: Context,
-  { appOrigin, limitLogin }: TrpcOptions,
+  { appOrigin, loginLimits }: TrpcOptions,
 ): Promise<void> {
   const options: FastifyTRPCPluginOptions<AppRouter> = {
     prefix: '/trpc',
@@ -29,7 +29,10 @@ export async function serveTrpc(
       createContext: ({ req, res }) => ({
         ...context,
         sessionCookie: sessionCookieFor(req, res, appOrigin),
-        limitLogin: (email) => limitLogin(req, email),
+        loginLimits: {
+          check: (email) => loginLimits.check(req, email),
+          countFailure: (email) => loginLimits.countFailure(req, email),
+        },
       }),
       onError({ error, path, req }) {
         const fields = { procedure: path, code: error.code };

@@ -26,8 +26,9 @@ export interface SessionClient {
  * A tRPC client that behaves like the app's page: it sends the app's
  * Origin, and keeps the session cookie the server sets, as a browser would.
  */
-export function sessionClient(url: string): SessionClient {
+export function sessionClient(url: string, token?: string): SessionClient {
   const cookies = new Map<string, string>();
+  if (token) cookies.set('vitrine_session', token);
   const origin = new URL(url).origin;
   const keepingCookies: typeof fetch = async (input, init) => {
     const headers = new Headers(init?.headers);

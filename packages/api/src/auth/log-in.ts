@@ -22,7 +22,7 @@ export async function logIn(
   password: string,
 ): Promise<AdminView> {
   const normalized = normalizeEmail(email);
-  await ctx.limitLogin(normalized);
+  await ctx.loginLimits.check(normalized);
   const admin = await ctx.db
     .selectFrom('admin')
     .select(['id', 'email', 'password_hash', 'must_change_password'])
@@ -32,7 +32,10 @@ export async function logIn(
     password,
     admin?.password_hash ?? unknownAccountHash,
   );
-  if (!admin || !matches) throw wrongCredentials();
+  if (!admin || !matches) {
+    await ctx.loginLimits.countFailure(normalized);
+    throw wrongCredentials();
+  }
 
   // A new token on every log-in: a token planted before it is worth nothing.
   const previous = ctx.sessionCookie.read();
