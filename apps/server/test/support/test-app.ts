@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { type RunningApp, startApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config/load-config.ts';
+import { type Config, loadConfig } from '../../src/config/load-config.ts';
+import { secretsInLog } from './secrets-in-log.ts';
 import {
   type ApiClient,
   ensureTestAdmin,
@@ -20,7 +21,7 @@ export interface TestApp {
   dataDir: string;
   /** The environment the app was started with, for child processes. */
   env: Record<string, string>;
-  /** Every log line the server wrote (none unless LOG_LEVEL is set). */
+  /** Every log line the server wrote, at trace level unless LOG_LEVEL says. */
   logs: string[];
   /** A client signed in as the test admin, with the app's Origin. */
   api: ApiClient;
@@ -57,7 +58,8 @@ export async function startTestApp(
     : await createTestDatabase();
   const appEnv = {
     PORT: '0',
-    LOG_LEVEL: 'silent',
+    // Everything is logged, and kept: close() searches it for secrets.
+    LOG_LEVEL: 'trace',
     ...database.env,
     ...env,
     DATA_DIR: dataDir,
@@ -100,6 +102,19 @@ export async function startTestApp(
       await app.close();
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
+      // Every test app of the suite ends here: a secret in any of their
+      // logs fails the test file that started it.
+      const found = secretsInLog(logs.join('\n'), storageSecret(config));
+      if (found.length > 0) {
+        throw new Error(`The server's log holds ${found.join(' and ')}.`);
+      }
     },
   };
+}
+
+/** The embedded store's keys are fixed: see embedded-s3.ts. */
+function storageSecret(config: Config): string {
+  return config.storage.kind === 's3'
+    ? config.storage.secretAccessKey
+    : 'S3RVER';
 }
