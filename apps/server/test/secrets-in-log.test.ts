@@ -29,7 +29,8 @@ it('keeps the secret, signed URLs and sessions out of a trace log', async () => 
     expect(secret).not.toBe('');
     // And the search would see each secret if it were there.
     const url = tickets[0]?.url ?? '';
-    expect(secretsInLog(url, secret)).toEqual(['a signed URL']);
+    // s3rver's key id and secret are the same word, so both show here.
+    expect(secretsInLog(url, secret)).toContain('a signed URL');
     expect(secretsInLog(`key ${secret}`, secret)).toEqual([
       'the storage secret',
     ]);
