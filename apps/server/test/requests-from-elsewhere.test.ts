@@ -3,6 +3,7 @@ import {
   loginAttemptsPerAccount,
   loginAttemptsPerAddress,
 } from '../src/http/login-rate-limit.ts';
+import { readBucketCors } from '../src/storage/bucket-cors.ts';
 import { refusal } from './support/refusal.ts';
 import { sessionClient, testAdmin } from './support/session-client.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
@@ -144,5 +145,27 @@ describe('answers', () => {
         'image files go straight to storage, never through this address.',
     );
     expect(await test.countRows('product')).toBe(before);
+  });
+});
+
+describe('the bucket', () => {
+  it("lets only the app's origins PUT the signed type, and read the ETag", async () => {
+    const rules = await readBucketCors(
+      test.app.storage.client,
+      test.app.storage.bucket,
+    );
+    const port = new URL(test.app.url).port;
+
+    expect(rules).toEqual([
+      expect.objectContaining({
+        AllowedOrigins: [
+          `http://localhost:${port}`,
+          `http://127.0.0.1:${port}`,
+        ],
+        AllowedMethods: ['PUT', 'GET', 'HEAD'],
+        AllowedHeaders: ['content-type'],
+        ExposeHeaders: ['ETag'],
+      }),
+    ]);
   });
 });
