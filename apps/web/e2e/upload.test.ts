@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Browser, openBrowser } from './browser.ts';
 import { type StartedServer, startServer } from './start-server.ts';
+import { expectAccessible } from './support/accessibility.ts';
 
 const fixtures = fileURLToPath(
   new URL('../../../../shared/fixtures/images/accept/', import.meta.url),
@@ -42,6 +43,8 @@ it('signs in with the one-time password, then uploads five photos', async () => 
   // A first start on the embedded defaults logs a one-time password.
   const oneTime = /one-time password (\S+)/.exec(server.output())?.[1] ?? '';
   expect(oneTime).not.toBe('');
+  await page.getByLabel('Email').waitFor();
+  await expectAccessible(page, 'sign-in');
   await page.getByLabel('Email').fill('admin@localhost');
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -52,6 +55,8 @@ it('signs in with the one-time password, then uploads five photos', async () => 
   await page.getByRole('button', { name: 'Sign in' }).click();
 
   // It must be replaced before anything else.
+  await page.getByLabel('Current password').waitFor();
+  await expectAccessible(page, 'change password');
   await page.getByLabel('Current password').fill(oneTime);
   await page
     .getByLabel('New password', { exact: true })

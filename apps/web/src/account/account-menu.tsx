@@ -11,7 +11,11 @@ export function AccountMenu({ email }: { email: string }) {
       // A fresh page: nothing the session fetched stays in memory.
       window.location.assign('/');
     },
-    onError: (error) => toasts.show(readableError(error), 'error'),
+    onError: (error) => {
+      // Already ended (elsewhere, or idle): the fresh page asks to sign in.
+      if (error.data?.code === 'UNAUTHORIZED') window.location.assign('/');
+      else toasts.show(readableError(error), 'error');
+    },
   });
 
   return (
