@@ -75,6 +75,7 @@ interface HostileCase {
   kind: 'query' | 'mutation';
   input: (w: World) => unknown;
   rawBody?: string;
+  contentType?: string;
   status?: number;
   message?: RegExp;
 }
@@ -430,6 +431,19 @@ const cases: HostileCase[] = [
     input: () => undefined,
     rawBody: '{"name": "unterminated',
   },
+  ...[
+    'text/plain',
+    'application/xml',
+    'multipart/form-data; boundary=x',
+    'application/json; charset=utf-16',
+  ].map((contentType) => ({
+    what: `a form sent as ${contentType}`,
+    path: 'products.create',
+    kind: 'mutation' as const,
+    input: () => undefined,
+    rawBody: 'name=planted',
+    contentType,
+  })),
   {
     what: 'a procedure that does not exist',
     path: 'products.drop',
@@ -449,6 +463,7 @@ describe('hostile input', () => {
       hostile.kind,
       hostile.input(world),
       hostile.rawBody,
+      hostile.contentType,
     );
 
     expect(answer.status).toBeGreaterThanOrEqual(400);

@@ -16,12 +16,13 @@ export async function rawCall(
   kind: 'query' | 'mutation',
   input: unknown,
   rawBody?: string,
+  contentType = 'application/json',
 ): Promise<RawAnswer> {
   const url = `${test.app.url}/trpc/${path}`;
   const headers = {
     cookie: `vitrine_session=${test.sessionToken}`,
     origin: test.app.url,
-    'content-type': 'application/json',
+    'content-type': contentType,
   };
   const response =
     kind === 'query'
