@@ -7,8 +7,8 @@ import type { Config } from './config/load-config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createFirstAdmin } from './first-admin.ts';
-import { explainBodyTooLarge } from './http/body-too-large.ts';
 import { checkOrigin } from './http/check-origin.ts';
+import { explainFastifyRefusals } from './http/fastify-refusals.ts';
 import { serveHealth } from './http/health.ts';
 import { limitLogins } from './http/login-rate-limit.ts';
 import { appOrigins } from './http/origins.ts';
@@ -85,7 +85,7 @@ export async function startApp(
     if (closing) reply.header('connection', 'close');
   });
   logRequests(fastify);
-  explainBodyTooLarge(fastify, bodyLimitBytes);
+  explainFastifyRefusals(fastify, bodyLimitBytes);
   let origins: string[] | undefined;
   checkOrigin(fastify, () => {
     origins ??= appOrigins(config.appOrigin, listeningPort(fastify));

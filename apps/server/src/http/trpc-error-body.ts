@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 const rpcCodes = {
   FORBIDDEN: -32003,
   PAYLOAD_TOO_LARGE: -32013,
+  UNSUPPORTED_MEDIA_TYPE: -32015,
 } as const;
 
 /**
