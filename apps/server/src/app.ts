@@ -1,14 +1,20 @@
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
 import type { Context, Database } from '@vitrine/api';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config, DatabaseConfig } from './config/load-config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { createFirstAdmin } from './first-admin.ts';
+import { checkOrigin } from './http/check-origin.ts';
+import { explainFastifyRefusals } from './http/fastify-refusals.ts';
 import { serveHealth } from './http/health.ts';
 import { listen, StartError } from './http/listen.ts';
+import { limitLogins } from './http/login-rate-limit.ts';
 import { appOrigins } from './http/origins.ts';
 import { logRequests } from './http/request-log.ts';
+import { serveSecurityHeaders } from './http/security-headers.ts';
 import { serveSpa } from './http/spa.ts';
 import { serveTrpc } from './http/trpc.ts';
 import { corsRuleFor, writeBucketCors } from './storage/bucket-cors.ts';
@@ -91,10 +97,26 @@ export async function startApp(
     if (closing) reply.header('connection', 'close');
   });
   logRequests(fastify);
+  explainFastifyRefusals(fastify, bodyLimitBytes);
+  // Known once listening; requests come after that.
+  let port = 0;
+  let origins: string[] | undefined;
+  checkOrigin(fastify, () => {
+    origins ??= appOrigins(config.appOrigin, port);
+    return origins;
+  });
+  await serveSecurityHeaders(fastify, storage.store);
+  await fastify.register(fastifyCookie);
+  const loginLimits = await limitLogins(fastify);
   serveHealth(fastify, db, storage);
-  await serveTrpc(fastify, context);
+  await serveTrpc(fastify, context, {
+    appOrigin: config.appOrigin,
+    loginLimits,
+  });
   await serveSpa(fastify, options.webDist ?? defaultWebDist);
-  let port: number;
+  // The embedded defaults are for trying the app out: with no admin yet,
+  // make one and tell its password once, in the log.
+  if (storage.embedded) await createFirstAdmin(db, fastify.log, context.now());
   try {
     port = await listen(fastify, config.host, config.port);
   } catch (error) {

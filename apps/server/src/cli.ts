@@ -1,4 +1,8 @@
 import { existsSync } from 'node:fs';
+import {
+  createAdminCommand,
+  resetPasswordCommand,
+} from './cli/admin-commands.ts';
 import { auditCommand } from './cli/audit-command.ts';
 import { doctorCommand } from './cli/doctor-command.ts';
 import { migrateCommand } from './cli/migrate-command.ts';
@@ -33,13 +37,21 @@ const commands: Record<string, { run: Command; help: string }> = {
     run: auditCommand,
     help: 'compare the bucket with the database; --fix deletes orphans',
   },
+  'admin:create': {
+    run: createAdminCommand,
+    help: 'add an admin: <email>, the password from stdin or a prompt',
+  },
+  'admin:reset-password': {
+    run: resetPasswordCommand,
+    help: "set an admin's password and end its sessions: <email>",
+  },
 };
 
 const [name = '', ...args] = process.argv.slice(2);
 const command = commands[name];
 if (!command) {
   const lines = Object.entries(commands).map(
-    ([key, { help }]) => `  ${key.padEnd(14)}${help}`,
+    ([key, { help }]) => `  ${key.padEnd(22)}${help}`,
   );
   console.error(`Usage: pnpm cli <command>\n\nCommands:\n${lines.join('\n')}`);
   process.exit(2);

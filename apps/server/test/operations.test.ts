@@ -84,6 +84,8 @@ describe('logs', () => {
       expect(
         requests.map((line) => [line.level, line.route, line.status]),
       ).toEqual([
+        // The test client signs in first.
+        [30, 'auth.login', 200],
         [30, 'products.create', 200],
         [30, 'uploads.create', 200],
         [30, 'uploads.complete', 200],

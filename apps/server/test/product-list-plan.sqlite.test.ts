@@ -26,14 +26,21 @@ describe('the product list with 10,000 products', () => {
     const queries: CompiledQuery[] = [];
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: sqlite }),
+      // The session check is the same for every procedure; not counted.
       log: (event) => {
-        queries.push(event.query);
+        if (!/from "session"/.test(event.query.sql)) queries.push(event.query);
       },
     });
     try {
       const caller = createCallerFactory(appRouter)({
         ...test.app.context,
         db,
+        sessionCookie: {
+          read: () => test.sessionToken,
+          write: () => {},
+          clear: () => {},
+        },
+        loginLimits: { check: async () => {}, countFailure: async () => {} },
       });
       const first = await caller.products.list({ limit: 24 });
       await caller.products.list({

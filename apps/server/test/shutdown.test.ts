@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import type { AppRouter } from '@vitrine/api';
 import { expect, it } from 'vitest';
 import { startExternalStore } from './support/external-store.ts';
 import { fixtureBytes } from './support/fixtures.ts';
 import { startGatedProxy } from './support/gated-proxy.ts';
+import { signInTo } from './support/session-client.ts';
 import { spawnServer } from './support/spawn-server.ts';
 import { createTestDatabase } from './support/test-database.ts';
 import { putToStore } from './support/upload.ts';
@@ -19,18 +18,17 @@ it('finishes a request in flight on SIGTERM, then exits 0', async () => {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-stop-'));
   const endpoint = `http://127.0.0.1:${proxy.port}`;
-  const server = await spawnServer({
+  const env = {
     LOG_LEVEL: 'info',
     DATA_DIR: dataDir,
     ...database.env,
     ...store.env,
     S3_ENDPOINT: endpoint,
     PUBLIC_BASE_URL: `${endpoint}/${store.env.S3_BUCKET}`,
-  });
+  };
+  const server = await spawnServer(env);
   try {
-    const api = createTRPCClient<AppRouter>({
-      links: [httpLink({ url: `${server.url}/trpc` })],
-    });
+    const { api } = await signInTo(server.url, env);
     const photo = fixtureBytes('accept/jpeg-baseline.jpg');
     const product = await api.products.create.mutate({ name: 'Stop' });
     const [ticket] = await api.uploads.create.mutate({

@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import type { AppRouter } from '@vitrine/api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type ExternalStore,
   startExternalStore,
 } from './support/external-store.ts';
 import { fixtureBytes } from './support/fixtures.ts';
+import { type ApiClient, signInTo } from './support/session-client.ts';
 import { type ServerProcess, spawnServer } from './support/spawn-server.ts';
 import {
   createTestDatabase,
@@ -22,6 +21,7 @@ let store: ExternalStore;
 let database: TestDatabase;
 let dataDir: string;
 let servers: ServerProcess[] = [];
+let clients: ApiClient[] = [];
 
 beforeAll(async () => {
   store = await startExternalStore();
@@ -36,6 +36,10 @@ beforeAll(async () => {
     ...store.env,
   };
   servers = await Promise.all([spawnServer(env), spawnServer(env)]);
+  // One admin on the shared database, signed in on each server.
+  const first = await signInTo(servers[0]?.url ?? '', env);
+  const second = await signInTo(servers[1]?.url ?? '', env);
+  clients = [first.api, second.api];
 }, 60_000);
 
 afterAll(async () => {
@@ -45,10 +49,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function api(server: ServerProcess | undefined) {
-  return createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${server?.url}/trpc` })],
-  });
+function api(server: ServerProcess | undefined): ApiClient {
+  const client = clients[server ? servers.indexOf(server) : -1];
+  if (!client) throw new Error('no client for that server');
+  return client;
 }
 
 it('serve the same products and uploads', async () => {

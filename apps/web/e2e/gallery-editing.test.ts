@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, openBrowser } from './browser.ts';
+import { signInBrowser } from './sign-in.ts';
 import { type E2eApp, startE2eApp } from './start-app.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { fixture } from './support/photos.ts';
@@ -22,8 +23,14 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   [e2e, browser] = await Promise.all([startE2eApp(), openBrowser()]);
+  await signInBrowser(browser.context, e2e);
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // The Content Security Policy must let every screen do its work.
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy/.test(text)) pageErrors.push(text);
+  });
   page.on('dialog', (dialog) => {
     // Leaving while uploads are on their way asks first; a test leaves.
     if (dialog.type() === 'beforeunload') {

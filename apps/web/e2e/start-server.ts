@@ -6,6 +6,8 @@ import { spawnServer } from '../../server/test/support/spawn-server.ts';
 export interface StartedServer {
   url: string;
   dataDir: string;
+  /** Everything the server printed so far, its log included. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function startServer(
   return {
     url: server.url,
     dataDir,
+    output: server.output,
     async stop() {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

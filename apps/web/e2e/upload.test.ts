@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Browser, openBrowser } from './browser.ts';
 import { type StartedServer, startServer } from './start-server.ts';
+import { expectAccessible } from './support/accessibility.ts';
 
 const fixtures = fileURLToPath(
   new URL('../../../../shared/fixtures/images/accept/', import.meta.url),
@@ -28,12 +29,41 @@ afterAll(async () => {
   await server?.stop();
 });
 
-it('creates a product and uploads five photos into its gallery', async () => {
+it('signs in with the one-time password, then uploads five photos', async () => {
   const page = await browser.context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('dialog', (dialog) => problems.push(`dialog: ${dialog.message()}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy/.test(text)) problems.push(text);
+  });
   await page.goto(server.url);
+
+  // A first start on the embedded defaults logs a one-time password.
+  const oneTime = /one-time password (\S+)/.exec(server.output())?.[1] ?? '';
+  expect(oneTime).not.toBe('');
+  await page.getByLabel('Email').waitFor();
+  await expectAccessible(page, 'sign-in');
+  await page.getByLabel('Email').fill('admin@localhost');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect
+    .poll(() => page.locator('.field-error').textContent())
+    .toBe('The email or the password is not right.');
+  await page.getByLabel('Password').fill(oneTime);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // It must be replaced before anything else.
+  await page.getByLabel('Current password').waitFor();
+  await expectAccessible(page, 'change password');
+  await page.getByLabel('Current password').fill(oneTime);
+  await page
+    .getByLabel('New password', { exact: true })
+    .fill('a shop of my own 2027');
+  await page.getByLabel('New password again').fill('a shop of my own 2027');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByLabel('Product name').waitFor();
 
   await page.getByLabel('Product name').fill('Desk lamp');
   await page.getByRole('button', { name: 'Add product' }).click();
@@ -73,6 +103,16 @@ it('creates a product and uploads five photos into its gallery', async () => {
   await images.evaluateAll(decodeAll);
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: `${artifacts}gallery.png`, fullPage: true });
+
+  // Signing out ends the session; the old password no longer works.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  await page.getByLabel('Email').fill('admin@localhost');
+  await page.getByLabel('Password').fill(oneTime);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect
+    .poll(() => page.locator('.field-error').textContent())
+    .toBe('The email or the password is not right.');
   expect(problems).toEqual([]);
 });
 

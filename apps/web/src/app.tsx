@@ -1,3 +1,8 @@
+import { AccountMenu } from './account/account-menu.tsx';
+import { ChangePasswordPage } from './account/change-password-page.tsx';
+import { LoginPage } from './account/login-page.tsx';
+import { readableError } from './api/readable-error.ts';
+import { trpc } from './api/trpc.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { ProductListPage } from './products/product-list-page.tsx';
 import { ProductPage } from './products/product-page.tsx';
@@ -5,9 +10,14 @@ import { Link } from './routing/link.tsx';
 import { matchRoute, type Route } from './routing/match-route.ts';
 import { usePath } from './routing/use-path.ts';
 
-/** The frame every page shares, and the page the address asks for. */
+/**
+ * The frame every page shares, and the page the address asks for; the
+ * sign-in page instead while there is no session.
+ */
 export function App() {
   const route = matchRoute(usePath());
+  const me = trpc.auth.me.useQuery(undefined, { staleTime: Infinity });
+  const signedOut = me.error?.data?.code === 'UNAUTHORIZED';
 
   return (
     <>
@@ -15,14 +25,33 @@ export function App() {
         <Link to="/" className="brand">
           Vitrine
         </Link>
+        {me.data && <AccountMenu email={me.data.email} />}
       </header>
-      <main className="page">{renderPage(route)}</main>
+      <main className="page">
+        {me.data ? (
+          me.data.mustChangePassword ? (
+            <ChangePasswordPage required />
+          ) : (
+            renderPage(route)
+          )
+        ) : signedOut ? (
+          <LoginPage />
+        ) : me.isError ? (
+          <p className="notice" role="alert">
+            {readableError(me.error)}
+          </p>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </main>
     </>
   );
 }
 
 function renderPage(route: Route) {
   switch (route.page) {
+    case 'account':
+      return <ChangePasswordPage required={false} />;
     case 'products':
       return <ProductListPage />;
     case 'product':

@@ -1,7 +1,25 @@
 // The server-side entry point: the router and the ports a host implements.
 // Browser code imports only `type AppRouter` from here, and constants from
 // `@vitrine/api/rules`.
-export type { Context, UploadLimits } from './context.ts';
+export {
+  AdminExists,
+  countAdmins,
+  createAdmin,
+  setAdminPassword,
+} from './auth/admin-accounts.ts';
+export type { AdminView } from './auth/log-in.ts';
+export { email as emailSchema } from './auth/schemas.ts';
+export {
+  sessionIdleSeconds,
+  sessionMaxSeconds,
+} from './auth/session-limits.ts';
+export type {
+  Context,
+  LoginLimits,
+  RequestContext,
+  SessionCookie,
+  UploadLimits,
+} from './context.ts';
 export type { Database } from './db/schema.ts';
 export { StoreUnavailable } from './errors.ts';
 export {

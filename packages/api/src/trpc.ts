@@ -1,9 +1,11 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import type { Context } from './context.ts';
+import { notSignedIn } from './auth/auth-errors.ts';
+import { findSession } from './auth/find-session.ts';
+import type { RequestContext } from './context.ts';
 import { FileRefusal, StoreUnavailable } from './errors.ts';
 
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<RequestContext>().create({
   // Stack traces go to the server's log, never into a response.
   isDev: false,
   // Plain JSON on purpose: curl and any HTTP client can drive the API.
@@ -55,6 +57,20 @@ const storeOutageIs503 = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Refuses a request without a live session; hands on the admin. */
+const signedIn = t.middleware(async ({ ctx, next }) => {
+  const token = ctx.sessionCookie.read();
+  const admin = token ? await findSession(ctx.db, token, ctx.now()) : undefined;
+  if (!admin) {
+    if (token) ctx.sessionCookie.clear();
+    throw notSignedIn();
+  }
+
+  return next({ ctx: { admin } });
+});
+
 export const router = t.router;
+/** Open to anyone: only log-in. Everything else is `authedProcedure`. */
 export const publicProcedure = t.procedure.use(storeOutageIs503);
+export const authedProcedure = publicProcedure.use(signedIn);
 export const createCallerFactory = t.createCallerFactory;

@@ -10,6 +10,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
+    // Two servers starting at once on one SQLite file: Kysely takes no
+    // lock across processes there, so the second fails on tables the first
+    // just made. Nothing left to run means the other one finished the job.
+    if ((await pendingMigrations(db)).length === 0) return [];
     throw new Error('The database migration failed.', { cause: error });
   }
 

@@ -7,9 +7,10 @@ const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 export function runCli(
   args: string[],
   env: Record<string, string>,
+  input = '',
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['--import', 'tsx', 'src/cli.ts', ...args],
       { cwd: serverDir, env: { ...process.env, ...env } },
@@ -18,5 +19,7 @@ export function runCli(
         resolve({ code, stdout, stderr });
       },
     );
+    // What a person would type or pipe in; nothing when there is none.
+    child.stdin?.end(input);
   });
 }

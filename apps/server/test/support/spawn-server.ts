@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { secretsInLog } from './secrets-in-log.ts';
 
 const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -53,7 +54,14 @@ export async function spawnServer(
       if (child.exitCode === null && child.signalCode === null) {
         if (!child.killed) child.kill('SIGTERM');
       }
-      return exited;
+      const code = await exited;
+      const secret = env.S3_SECRET_ACCESS_KEY ?? 'S3RVER';
+      const found = secretsInLog(output, secret);
+      if (found.length > 0) {
+        throw new Error(`The server's output holds ${found.join(' and ')}.`);
+      }
+
+      return code;
     },
   };
 }

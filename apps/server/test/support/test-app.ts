@@ -3,10 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import type { AppRouter } from '@vitrine/api';
 import { type RunningApp, startApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config/load-config.ts';
+import { type Config, loadConfig } from '../../src/config/load-config.ts';
+import { secretsInLog } from './secrets-in-log.ts';
+import {
+  type ApiClient,
+  ensureTestAdmin,
+  type SessionClient,
+  sessionClient,
+  signedInClient,
+} from './session-client.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export interface TestApp {
@@ -15,14 +21,25 @@ export interface TestApp {
   dataDir: string;
   /** The environment the app was started with, for child processes. */
   env: Record<string, string>;
-  /** Every log line the server wrote (none unless LOG_LEVEL is set). */
+  /** Every log line the server wrote, at trace level unless LOG_LEVEL says. */
   logs: string[];
-  api: ReturnType<typeof createTRPCClient<AppRouter>>;
+  /** A client signed in as the test admin, with the app's Origin. */
+  api: ApiClient;
+  /** The signed-in client's session token, as its cookie holds it. */
+  sessionToken: string;
+  /** A client with the app's Origin and no session yet. */
+  newClient(): SessionClient;
   /** Moves the server's clock; real time does not pass for it otherwise. */
   clock: { now: Date };
   listKeys(): Promise<string[]>;
   countRows(
-    table: 'product' | 'image' | 'upload' | 'object_deletion',
+    table:
+      | 'product'
+      | 'image'
+      | 'upload'
+      | 'object_deletion'
+      | 'admin'
+      | 'session',
   ): Promise<number>;
   close(): Promise<void>;
 }
@@ -41,7 +58,8 @@ export async function startTestApp(
     : await createTestDatabase();
   const appEnv = {
     PORT: '0',
-    LOG_LEVEL: 'silent',
+    // Everything is logged, and kept: close() searches it for secrets.
+    LOG_LEVEL: 'trace',
     ...database.env,
     ...env,
     DATA_DIR: dataDir,
@@ -55,16 +73,17 @@ export async function startTestApp(
     },
   });
   const app = await startApp(config, { now: () => clock.now, logStream });
-  const api = createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${app.url}/trpc` })],
-  });
+  await ensureTestAdmin(app.db);
+  const signedIn = await signedInClient(app.url);
 
   return {
     app,
     dataDir,
     env: appEnv,
     logs,
-    api,
+    api: signedIn.api,
+    sessionToken: signedIn.token() ?? '',
+    newClient: () => sessionClient(app.url),
     clock,
     async listKeys() {
       const listing = await app.storage.client.send(
@@ -83,6 +102,19 @@ export async function startTestApp(
       await app.close();
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
+      // Every test app of the suite ends here: a secret in any of their
+      // logs fails the test file that started it.
+      const found = secretsInLog(logs.join('\n'), storageSecret(config));
+      if (found.length > 0) {
+        throw new Error(`The server's log holds ${found.join(' and ')}.`);
+      }
     },
   };
+}
+
+/** The embedded store's keys are fixed: see embedded-s3.ts. */
+function storageSecret(config: Config): string {
+  return config.storage.kind === 's3'
+    ? config.storage.secretAccessKey
+    : 'S3RVER';
 }

@@ -9,6 +9,8 @@ export interface Database {
   image: ImageTable;
   upload: UploadTable;
   object_deletion: ObjectDeletionTable;
+  admin: AdminTable;
+  session: SessionTable;
 }
 
 export interface ProductTable {
@@ -59,6 +61,30 @@ export interface ObjectDeletionTable {
   created_at: string;
 }
 
+/** A person who may sign in. Every admin may do everything. */
+export interface AdminTable {
+  id: Generated<number>;
+  /** Trimmed and lower-cased, so that log-in ignores case. */
+  email: string;
+  /** `scrypt$N$r$p$salt$key`; see password-hash.ts. Never the password. */
+  password_hash: string;
+  /** 1 for a generated password the admin has not replaced yet. */
+  must_change_password: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A signed-in browser. The cookie holds the token; this row its hash. */
+export interface SessionTable {
+  token_hash: string;
+  admin_id: number;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end, however busy the session is. */
+  expires_at: string;
+}
+
+export type AdminRow = Selectable<AdminTable>;
 export type ProductRow = Selectable<ProductTable>;
 export type ImageRow = Selectable<ImageTable>;
 export type UploadRow = Selectable<UploadTable>;

@@ -1,4 +1,4 @@
-import { publicProcedure, router } from '../trpc.ts';
+import { authedProcedure, router } from '../trpc.ts';
 import { deleteImage } from './delete-image.ts';
 import { reorderImages } from './reorder-images.ts';
 import { imageInput, reorderImagesInput, updateAltInput } from './schemas.ts';
@@ -8,21 +8,21 @@ import { updateAlt } from './update-alt.ts';
 // Each change answers with the whole product, so the page shows exactly
 // what the server holds once it is done.
 export const imagesRouter = router({
-  reorder: publicProcedure
+  reorder: authedProcedure
     .input(reorderImagesInput)
     .mutation(({ ctx, input }) =>
       reorderImages(ctx, input.productId, input.imageIds),
     ),
 
-  setCover: publicProcedure
+  setCover: authedProcedure
     .input(imageInput)
     .mutation(({ ctx, input }) => setCover(ctx, input.id)),
 
-  updateAlt: publicProcedure
+  updateAlt: authedProcedure
     .input(updateAltInput)
     .mutation(({ ctx, input }) => updateAlt(ctx, input.id, input.alt)),
 
-  delete: publicProcedure
+  delete: authedProcedure
     .input(imageInput)
     .mutation(({ ctx, input }) => deleteImage(ctx, input.id)),
 });

@@ -1,4 +1,4 @@
-import { publicProcedure, router } from '../trpc.ts';
+import { authedProcedure, router } from '../trpc.ts';
 import { createProduct } from './create-product.ts';
 import { deleteProduct } from './delete-product.ts';
 import { getProduct } from './get-product.ts';
@@ -13,23 +13,23 @@ import {
 } from './schemas.ts';
 
 export const productsRouter = router({
-  list: publicProcedure
+  list: authedProcedure
     .input(listProductsInput)
     .query(({ ctx, input }) => listProducts(ctx, input)),
 
-  create: publicProcedure
+  create: authedProcedure
     .input(createProductInput)
     .mutation(({ ctx, input }) => createProduct(ctx, input.name)),
 
-  get: publicProcedure
+  get: authedProcedure
     .input(getProductInput)
     .query(({ ctx, input }) => getProduct(ctx, input.id)),
 
-  rename: publicProcedure
+  rename: authedProcedure
     .input(renameProductInput)
     .mutation(({ ctx, input }) => renameProduct(ctx, input.id, input.name)),
 
-  delete: publicProcedure
+  delete: authedProcedure
     .input(deleteProductInput)
     .mutation(({ ctx, input }) => deleteProduct(ctx, input.id)),
 });

@@ -6,4 +6,5 @@ export * from './file-problem.ts';
 export * from './format-bytes.ts';
 export * from './image-types.ts';
 export * from './limits.ts';
+export * from './password-rules.ts';
 export * from './plural.ts';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /** C0 and C1 controls, and the marks that reorder text (RLO and kin). */
-const hiddenControls = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+export const hiddenControls = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
 /** A surrogate half without its other half: not valid Unicode. */
-const loneSurrogate =
+export const loneSurrogate =
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Characters that take no space: a name of only these looks empty. */

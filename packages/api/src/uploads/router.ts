@@ -1,5 +1,5 @@
 import { maxImagesPerProduct } from '../rules/limits.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { authedProcedure, router } from '../trpc.ts';
 import { cancelUploads } from './cancel-uploads.ts';
 import { completeUploads } from './complete-uploads.ts';
 import { createUploads } from './create-uploads.ts';
@@ -13,30 +13,30 @@ import {
 
 export const uploadsRouter = router({
   /** What the browser checks before asking: the server's own limits. */
-  limits: publicProcedure.query(({ ctx }) => ({
+  limits: authedProcedure.query(({ ctx }) => ({
     maxUploadBytes: ctx.limits.maxUploadBytes,
     maxImagesPerProduct,
   })),
 
-  create: publicProcedure
+  create: authedProcedure
     .input(createUploadsInput)
     .mutation(({ ctx, input }) =>
       createUploads(ctx, input.productId, input.files),
     ),
 
-  renew: publicProcedure
+  renew: authedProcedure
     .input(renewUploadInput)
     .mutation(({ ctx, input }) =>
       renewUpload(ctx, input.productId, input.uploadId),
     ),
 
-  complete: publicProcedure
+  complete: authedProcedure
     .input(completeUploadsInput)
     .mutation(({ ctx, input }) =>
       completeUploads(ctx, input.productId, input.uploadIds),
     ),
 
-  cancel: publicProcedure
+  cancel: authedProcedure
     .input(cancelUploadsInput)
     .mutation(({ ctx, input }) =>
       cancelUploads(ctx, input.productId, input.uploadIds),

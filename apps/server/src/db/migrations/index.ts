@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
 import * as objectDeletion from './0002-object-deletion.ts';
+import * as adminSessions from './0003-admin-sessions.ts';
 
 /**
  * Every migration, in order, listed in code: loading them from a folder at
@@ -9,4 +10,5 @@ import * as objectDeletion from './0002-object-deletion.ts';
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-object-deletion': objectDeletion,
+  '0003-admin-sessions': adminSessions,
 };
