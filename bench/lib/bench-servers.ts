@@ -1,11 +1,14 @@
 import type { Usage } from '../servers/usage-meter.ts';
 import { type Child, startChild } from './child-process.ts';
+import { useSession } from './session.ts';
 
 export interface BenchServers {
   app: Child;
   store: Child;
   /** Base URLs: the product, the references, the product as it was. */
   urls: { app: string; references: string; before: string; store: string };
+  /** The bench admin's session token, for a browser's cookie. */
+  session: string;
   bucket: string;
   /** Hands out product ids seeded in the app's database, each once. */
   takeProducts(count: number): number[];
@@ -42,8 +45,10 @@ export async function startBenchServers(
       BENCH_STORE_KEY: storeAddress.accessKeyId,
       BENCH_BUCKET: bucket,
     });
-    const urls =
-      await app.call<Omit<BenchServers['urls'], 'store'>>('addresses');
+    const { session, ...urls } = await app.call<
+      Omit<BenchServers['urls'], 'store'> & { session: string }
+    >('addresses');
+    useSession(urls.app, session);
     const seeded = await app.call<{ first: number; last: number }>(
       'seed-products',
       products,
@@ -55,6 +60,7 @@ export async function startBenchServers(
       app: running,
       store,
       urls: { ...urls, store: storeAddress.endpoint },
+      session,
       bucket,
       takeProducts(count) {
         if (next + count - 1 > seeded.last) {

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { sessionHeaders } from './session.ts';
 
 export interface LoadOptions {
   url: string;
@@ -28,7 +29,7 @@ export function loadTest(options: LoadOptions): Promise<LoadResult> {
       {
         url: options.url,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...sessionHeaders() },
         connections: options.connections,
         amount: options.maxRequests,
         timeout: 10,

@@ -1,4 +1,5 @@
 import type { Photo } from './photos.ts';
+import { sessionHeaders } from './session.ts';
 
 export interface Ticket {
   uploadId: string;
@@ -14,7 +15,7 @@ export async function mutate<T>(
 ): Promise<T> {
   const response = await fetch(`${appUrl}/trpc/${procedure}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...sessionHeaders() },
     body: JSON.stringify(input),
   });
   const body = (await response.json()) as { result?: { data: T } };

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { startApp } from '../../apps/server/src/app.ts';
 import { loadConfig } from '../../apps/server/src/config/load-config.ts';
 import { serveTrpc } from '../../apps/server/src/http/trpc.ts';
+import { createAdmin } from '../../packages/api/src/index.ts';
 import { createGetSignedUrlPut } from '../reference/get-signed-url-put.ts';
 import { servePlainAsk } from '../reference/plain-ask-route.ts';
 import { serveProxyUpload } from '../reference/proxy-upload-route.ts';
@@ -40,6 +42,11 @@ const app = await startApp(
   }),
 );
 
+// The bench signs in like the admin's browser: a log-in over HTTP.
+const benchAdmin = { email: 'bench@localhost', password: 'bench password 12' };
+await createAdmin(app.db, benchAdmin.email, benchAdmin.password, new Date());
+const session = await logIn(app.url, benchAdmin);
+
 const references = await listen(async (fastify) => {
   servePlainAsk(fastify, app.context);
   await fastify.register(multipart, {
@@ -51,18 +58,23 @@ const beforeSign = createGetSignedUrlPut(
   app.storage.client,
   app.storage.bucket,
 );
-const before = await listen((fastify) =>
-  serveTrpc(fastify, {
-    ...app.context,
-    store: {
-      ...app.context.store,
-      signPut: async (put) => ({
-        url: await beforeSign(put),
-        headers: { 'Content-Type': put.contentType },
-      }),
+const before = await listen(async (fastify) => {
+  await fastify.register(fastifyCookie);
+  await serveTrpc(
+    fastify,
+    {
+      ...app.context,
+      store: {
+        ...app.context.store,
+        signPut: async (put) => ({
+          url: await beforeSign(put),
+          headers: { 'Content-Type': put.contentType },
+        }),
+      },
     },
-  }),
-);
+    { appOrigin: undefined, loginLimits: noLoginLimits },
+  );
+});
 
 serveCommands(
   {
@@ -70,6 +82,7 @@ serveCommands(
       app: app.url,
       references: address(references),
       before: address(before),
+      session,
     }),
     'seed-products': async (count: number) => seedProducts(app.db, count),
   },
@@ -100,6 +113,36 @@ function address(fastify: FastifyInstance): string {
   if (bound === null || typeof bound === 'string') throw new Error('no port');
 
   return `http://127.0.0.1:${bound.port}`;
+}
+
+/** The reference copy of the app never takes log-ins. */
+const noLoginLimits = {
+  check: async () => {},
+  countFailure: async () => {},
+};
+
+/** Signs in over HTTP and returns the session cookie's value. */
+async function logIn(
+  appUrl: string,
+  admin: { email: string; password: string },
+): Promise<string> {
+  const response = await fetch(`${appUrl}/trpc/auth.login`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      origin: new URL(appUrl).origin,
+    },
+    body: JSON.stringify(admin),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .find((line) => line.startsWith('vitrine_session='));
+  const token = cookie?.split(';')[0]?.split('=')[1];
+  if (!response.ok || !token) {
+    throw new Error(`bench log-in failed: ${response.status}`);
+  }
+
+  return token;
 }
 
 function required(name: string): string {

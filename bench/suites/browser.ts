@@ -44,6 +44,14 @@ export async function benchBrowser(
     // helper; the functions handed to the page take it along, so the page
     // needs one too.
     await browser.context.addInitScript('globalThis.__name = (f) => f;');
+    // Signed in as the bench admin, as after the sign-in page.
+    await browser.context.addCookies([
+      {
+        name: 'vitrine_session',
+        value: servers.session,
+        url: servers.urls.app,
+      },
+    ]);
     const page = await browser.context.newPage();
     page.setDefaultTimeout(timeoutMs);
     const time = async (way: Way) => {

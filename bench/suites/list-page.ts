@@ -10,6 +10,7 @@ import { startPostgresCluster } from '../../apps/server/test/support/postgres-cl
 import {
   appRouter,
   type Context,
+  createAdmin,
   createCallerFactory,
   type Database,
 } from '../../packages/api/src/index.ts';
@@ -65,9 +66,12 @@ export async function measurePages(
     accessKeyId: 'BENCHKEY',
     secretAccessKey: 'bench-secret',
   });
+  // Every procedure needs a session: the callers sign in first, as the
+  // admin's page does; each call then checks the session like a request.
+  await createAdmin(db, benchAdmin.email, benchAdmin.password, new Date());
   const callers: Record<Bucket, Caller> = {
-    public: makeCaller(contextFor(db, client, 'public')),
-    private: makeCaller(contextFor(db, client, 'private')),
+    public: await signedIn(contextFor(db, client, 'public')),
+    private: await signedIn(contextFor(db, client, 'private')),
   };
   const randomId = () => seeded.first + Math.floor(Math.random() * products);
 
@@ -136,6 +140,28 @@ async function checkPages(caller: Caller, id: number): Promise<void> {
   if (product.images.length !== imagesPerProduct) {
     throw new Error('The product page did not show its five images.');
   }
+}
+
+const benchAdmin = { email: 'bench@localhost', password: 'bench password 12' };
+
+async function signedIn(context: Context): Promise<Caller> {
+  let token: string | undefined;
+  const caller = makeCaller({
+    ...context,
+    sessionCookie: {
+      read: () => token,
+      write: (value) => {
+        token = value;
+      },
+      clear: () => {
+        token = undefined;
+      },
+    },
+    loginLimits: { check: async () => {}, countFailure: async () => {} },
+  });
+  await caller.auth.login(benchAdmin);
+
+  return caller;
 }
 
 function contextFor(
