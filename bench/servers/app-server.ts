@@ -19,6 +19,12 @@ import { serveCommands } from './serve-commands.ts';
 // asks for uploads, a proxy upload route, and the product as it signed
 // before (getSignedUrl per URL). None of these is product code.
 
+/** The reference copy of the app never takes log-ins. */
+const noLoginLimits = {
+  check: async () => {},
+  countFailure: async () => {},
+};
+
 /** Large enough for the 50 MB files of the memory comparison. */
 const maxUploadBytes = 64 * 1024 * 1024;
 
@@ -114,12 +120,6 @@ function address(fastify: FastifyInstance): string {
 
   return `http://127.0.0.1:${bound.port}`;
 }
-
-/** The reference copy of the app never takes log-ins. */
-const noLoginLimits = {
-  check: async () => {},
-  countFailure: async () => {},
-};
 
 /** Signs in over HTTP and returns the session cookie's value. */
 async function logIn(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseName, fixtureBytes, manifest } from './support/fixtures.ts';
 import { refusal } from './support/refusal.ts';
+import { refusedConfirm } from './support/refused-confirm.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 import { putToStore } from './support/upload.ts';
 
@@ -79,20 +80,18 @@ describe('refused fixtures leave no row and no object', () => {
       expect(await putToStore(ticket, bytes)).toBe(200);
       expect(await test.listKeys()).toContain(ticket.key);
 
-      const completed = await test.api.uploads.complete.mutate({
-        productId: product.id,
-        uploadIds: [ticket.uploadId],
-      });
+      const failures = await refusedConfirm(test, product.id, [
+        ticket.uploadId,
+      ]);
 
-      expect(completed.images).toEqual([]);
-      expect(completed.failures).toEqual([
+      expect(failures).toEqual([
         expect.objectContaining({
           uploadId: ticket.uploadId,
           name: fixture.name,
           code: expect.stringMatching(/CONTENT_MISMATCH|IMAGE_UNREADABLE/),
         }),
       ]);
-      expect(completed.failures[0]?.message).toMatch(/declared as|damaged/);
+      expect(failures[0]?.message).toMatch(/declared as|damaged/);
       await expectNothingLeft(product.id);
       expect(await test.listKeys()).not.toContain(ticket.key);
     },
@@ -121,12 +120,9 @@ describe('cut-short copies of accepted fixtures', () => {
     if (!ticket) throw new Error('no ticket');
     expect(await putToStore(ticket, bytes)).toBe(200);
 
-    const completed = await test.api.uploads.complete.mutate({
-      productId: product.id,
-      uploadIds: [ticket.uploadId],
-    });
+    const failures = await refusedConfirm(test, product.id, [ticket.uploadId]);
 
-    expect(completed.failures).toEqual([
+    expect(failures).toEqual([
       {
         uploadId: ticket.uploadId,
         name,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureBytes } from './support/fixtures.ts';
 import { giantPng } from './support/giant-png.ts';
+import { refusedConfirm } from './support/refused-confirm.ts';
 import { snapshot } from './support/snapshot.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 import { putToStore } from './support/upload.ts';
@@ -60,14 +61,10 @@ describe('bytes that lie', () => {
     if (!ticket) throw new Error('no ticket');
     expect(await putToStore(ticket, liar.bytes)).toBe(200);
 
-    const completed = await test.api.uploads.complete.mutate({
-      productId: product.id,
-      uploadIds: [ticket.uploadId],
-    });
+    const failures = await refusedConfirm(test, product.id, [ticket.uploadId]);
 
-    expect(completed.images).toEqual([]);
-    expect(completed.failures).toHaveLength(1);
-    const failure = completed.failures[0];
+    expect(failures).toHaveLength(1);
+    const failure = failures[0];
     expect(failure?.name).toBe('photo.img');
     expect(failure?.message.length).toBeGreaterThan(10);
     if (liar.message) expect(failure?.message).toBe(liar.message);
@@ -98,12 +95,9 @@ describe('confirms out of order', () => {
     const ticket = await ask(product.id);
     const before = await snapshot(test);
 
-    const early = await test.api.uploads.complete.mutate({
-      productId: product.id,
-      uploadIds: [ticket.uploadId],
-    });
+    const early = await refusedConfirm(test, product.id, [ticket.uploadId]);
 
-    expect(early.failures.map((f) => f.code)).toEqual(['OBJECT_MISSING']);
+    expect(early.map((f) => f.code)).toEqual(['OBJECT_MISSING']);
     expect(await snapshot(test)).toBe(before);
     await putToStore(ticket, photo);
     const later = await test.api.uploads.complete.mutate({
@@ -134,12 +128,9 @@ describe('confirms out of order', () => {
     await putToStore(ticket, photo);
     const before = await snapshot(test);
 
-    const stolen = await test.api.uploads.complete.mutate({
-      productId: mine.id,
-      uploadIds: [ticket.uploadId],
-    });
+    const stolen = await refusedConfirm(test, mine.id, [ticket.uploadId]);
 
-    expect(stolen.failures.map((f) => f.code)).toEqual(['UPLOAD_UNKNOWN']);
+    expect(stolen.map((f) => f.code)).toEqual(['UPLOAD_UNKNOWN']);
     expect(await snapshot(test)).toBe(before);
   });
 });

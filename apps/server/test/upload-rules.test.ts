@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureBytes } from './support/fixtures.ts';
 import { refusal } from './support/refusal.ts';
+import { refusedConfirm } from './support/refused-confirm.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 import { putToStore, uploadFiles } from './support/upload.ts';
 
@@ -262,8 +263,8 @@ describe('confirming uploads', () => {
     if (!ticket) throw new Error('no ticket');
     const ids = { productId: product.id, uploadIds: [ticket.uploadId] };
 
-    const early = await test.api.uploads.complete.mutate(ids);
-    expect(early.failures).toEqual([
+    const early = await refusedConfirm(test, product.id, ids.uploadIds);
+    expect(early).toEqual([
       expect.objectContaining({ name: 'late.jpg', code: 'OBJECT_MISSING' }),
     ]);
 
@@ -285,13 +286,12 @@ describe('confirming uploads', () => {
     if (!ticket) throw new Error('no ticket');
     await putToStore(ticket, photo);
 
-    const completed = await test.api.uploads.complete.mutate({
-      productId: mine.id,
-      uploadIds: [ticket.uploadId, 'no-such-upload'],
-    });
+    const failures = await refusedConfirm(test, mine.id, [
+      ticket.uploadId,
+      'no-such-upload',
+    ]);
 
-    expect(completed.images).toEqual([]);
-    expect(completed.failures.map((failure) => failure.code)).toEqual([
+    expect(failures.map((failure) => failure.code)).toEqual([
       'UPLOAD_UNKNOWN',
       'UPLOAD_UNKNOWN',
     ]);
@@ -314,11 +314,10 @@ describe('confirming uploads', () => {
 
     test.clock.now = new Date(Date.now() + 12 * 60 * 1000);
     try {
-      const completed = await test.api.uploads.complete.mutate({
-        productId: product.id,
-        uploadIds: [ticket.uploadId],
-      });
-      expect(completed.failures).toEqual([
+      const failures = await refusedConfirm(test, product.id, [
+        ticket.uploadId,
+      ]);
+      expect(failures).toEqual([
         expect.objectContaining({ name: 'slow.jpg', code: 'UPLOAD_EXPIRED' }),
       ]);
     } finally {

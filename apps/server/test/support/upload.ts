@@ -1,4 +1,6 @@
-import type { UploadTicket } from '@vitrine/api';
+import { TRPCClientError } from '@trpc/client';
+import type { CompletedUploads, UploadTicket } from '@vitrine/api';
+import type { FileProblem } from '@vitrine/api/rules';
 import type { TestApp } from './test-app.ts';
 
 export interface LocalFile {
@@ -42,10 +44,21 @@ export async function uploadFiles(
       putToStore(ticket, files[index]?.bytes ?? new Uint8Array()),
     ),
   );
-  const completed = await test.api.uploads.complete.mutate({
-    productId,
-    uploadIds: tickets.map((ticket) => ticket.uploadId),
-  });
+  const completed: CompletedUploads = await test.api.uploads.complete
+    .mutate({ productId, uploadIds: tickets.map((ticket) => ticket.uploadId) })
+    .catch((error: unknown) => {
+      // No file became an image: the server refuses and names them all.
+      const files =
+        error instanceof TRPCClientError ? error.data?.files : undefined;
+      if (!files) throw error;
+      return {
+        images: [],
+        failures: files.map((file: FileProblem) => ({
+          ...file,
+          uploadId: file.uploadId ?? '',
+        })),
+      };
+    });
 
   return { tickets, statuses, completed };
 }

@@ -58,6 +58,13 @@ export function apiUploadPorts(
           failures: result.failures,
         };
       } catch (error) {
+        // Every file refused: the server lists them, as for a partial one.
+        const failures = refusedFiles(error).flatMap((file) =>
+          file.uploadId ? [{ ...file, uploadId: file.uploadId }] : [],
+        );
+        if (failures.length > 0) {
+          return { kind: 'completed', madeUploadIds: [], failures };
+        }
         return { kind: 'unreachable', message: readableError(error) };
       }
     },

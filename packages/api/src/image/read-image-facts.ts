@@ -45,6 +45,9 @@ export async function readImageFacts(
       return { ok: false, code: result.code, message: result.message };
     }
     if (result.kind === 'image') {
+      // The header alone decides a refusal for size: no more is read.
+      const size = checkPixels(result.width, result.height, maxImagePixels);
+      if (!size.ok) return size;
       const readAt = (offset: number, length: number) =>
         offset + length <= bytes.length
           ? Promise.resolve(bytes.subarray(offset, offset + length))
@@ -60,7 +63,7 @@ export async function readImageFacts(
           message: 'the file is cut short: its end is missing.',
         };
       }
-      return checkPixels(result.width, result.height, maxImagePixels);
+      return size;
     }
   }
 

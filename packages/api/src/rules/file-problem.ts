@@ -3,6 +3,8 @@ export interface FileProblem {
   name: string;
   code: FileProblemCode;
   message: string;
+  /** Which upload, when the problem is found at the confirm. */
+  uploadId?: string;
 }
 
 /**

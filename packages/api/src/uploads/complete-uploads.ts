@@ -1,5 +1,5 @@
 import type { Context } from '../context.ts';
-import { productNotFound } from '../errors.ts';
+import { productNotFound, refuseFiles } from '../errors.ts';
 import {
   deleteQueuedObjects,
   queueObjectDeletion,
@@ -27,7 +27,9 @@ type Verified = Extract<Verification, { kind: 'verified' }> & {
  * Confirms uploads the browser says it has PUT. Each object is checked in
  * the store; those that pass become images in one transaction, in the order
  * given, after the product's existing images. Confirming twice returns the
- * same images.
+ * same images. When none becomes (or already is) an image, the answer is a
+ * 400 that lists every file with its reason; otherwise the failures come
+ * with the images.
  */
 export async function completeUploads(
   ctx: Context,
@@ -74,7 +76,12 @@ export async function completeUploads(
     verified.map(({ upload }) => upload.object_key),
   );
 
-  return { images: await imagesOf(ctx, productId, uploadIds), failures };
+  const images = await imagesOf(ctx, productId, uploadIds);
+  // Nothing to show for the request at all: a refusal, like the ask's,
+  // that still names every file and why.
+  if (images.length === 0 && failures.length > 0) throw refuseFiles(failures);
+
+  return { images, failures };
 }
 
 /**
