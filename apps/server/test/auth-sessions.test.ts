@@ -236,3 +236,34 @@ describe('a session', () => {
 function sessionClientWith(token: string | undefined) {
   return sessionClient(test.app.url, token).api;
 }
+
+// Found by a tester: the page asked for a new password, the API did not.
+describe('a one-time password', () => {
+  it('lets its admin change it, and nothing else until then', async () => {
+    const { createAdmin } = await import('@vitrine/api');
+    const email = 'first@example.com';
+    const once = 'one-time password 1';
+    await createAdmin(test.app.db, email, once, new Date(), {
+      generated: true,
+    });
+    const client = sessionClient(test.app.url);
+    await client.api.auth.login.mutate({ email, password: once });
+
+    const refused = await refusal(client.api.products.list.query());
+    expect(refused.data?.code).toBe('FORBIDDEN');
+    expect(refused.message).toBe(
+      'Choose a password of your own first (auth.changePassword): a ' +
+        'one-time password only lets you do that.',
+    );
+    expect(await client.api.auth.me.query()).toEqual({
+      email,
+      mustChangePassword: true,
+    });
+
+    await client.api.auth.changePassword.mutate({
+      currentPassword: once,
+      newPassword: 'my very own password',
+    });
+    expect((await client.api.products.list.query()).items).toBeDefined();
+  });
+});

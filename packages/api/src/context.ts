@@ -21,9 +21,13 @@ export interface RequestContext extends Context {
 
 /** Failed log-ins counted per address and per account by the host. */
 export interface LoginLimits {
-  /** Throws a TOO_MANY_REQUESTS TRPCError past either limit. */
-  check(email: string): Promise<void>;
-  countFailure(email: string): Promise<void>;
+  /**
+   * Runs one log-in attempt: refused with TOO_MANY_REQUESTS past either
+   * limit, counted as a failure when `run` throws. Attempts for the same
+   * account or address run one after another, so that many sent at once
+   * (or in one batched request) cannot all pass before one is counted.
+   */
+  attempt<T>(email: string, run: () => Promise<T>): Promise<T>;
 }
 
 export interface SessionCookie {

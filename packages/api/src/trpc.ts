@@ -72,5 +72,27 @@ const signedIn = t.middleware(async ({ ctx, next }) => {
 export const router = t.router;
 /** Open to anyone: only log-in. Everything else is `authedProcedure`. */
 export const publicProcedure = t.procedure.use(storeOutageIs503);
-export const authedProcedure = publicProcedure.use(signedIn);
+/**
+ * Signed in, perhaps still with a one-time password: only for what that
+ * password is for (who am I, change it, sign out).
+ */
+export const sessionProcedure = publicProcedure.use(signedIn);
+
+/** A one-time password lets its admin choose a new one, and nothing else. */
+const ownPassword = t.middleware(async ({ ctx, next }) => {
+  const admin = (ctx as { admin?: { mustChangePassword: boolean } }).admin;
+  if (admin?.mustChangePassword) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message:
+        'Choose a password of your own first (auth.changePassword): a ' +
+        'one-time password only lets you do that.',
+    });
+  }
+
+  return next();
+});
+
+/** Signed in with a password of the admin's own: everything else. */
+export const authedProcedure = sessionProcedure.use(ownPassword);
 export const createCallerFactory = t.createCallerFactory;

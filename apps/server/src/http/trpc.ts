@@ -30,8 +30,7 @@ export async function serveTrpc(
         ...context,
         sessionCookie: sessionCookieFor(req, res, appOrigin),
         loginLimits: {
-          check: (email) => loginLimits.check(req, email),
-          countFailure: (email) => loginLimits.countFailure(req, email),
+          attempt: (email, run) => loginLimits.attempt(req, email, run),
         },
       }),
       onError({ error, path, req }) {

@@ -22,7 +22,17 @@ export async function logIn(
   password: string,
 ): Promise<AdminView> {
   const normalized = normalizeEmail(email);
-  await ctx.loginLimits.check(normalized);
+
+  return ctx.loginLimits.attempt(normalized, () =>
+    checkAndStart(ctx, normalized, password),
+  );
+}
+
+async function checkAndStart(
+  ctx: RequestContext,
+  normalized: string,
+  password: string,
+): Promise<AdminView> {
   const admin = await ctx.db
     .selectFrom('admin')
     .select(['id', 'email', 'password_hash', 'must_change_password'])
@@ -32,10 +42,7 @@ export async function logIn(
     password,
     admin?.password_hash ?? unknownAccountHash,
   );
-  if (!admin || !matches) {
-    await ctx.loginLimits.countFailure(normalized);
-    throw wrongCredentials();
-  }
+  if (!admin || !matches) throw wrongCredentials();
 
   // A new token on every log-in: a token planted before it is worth nothing.
   const previous = ctx.sessionCookie.read();

@@ -1,4 +1,4 @@
-import { authedProcedure, publicProcedure, router } from '../trpc.ts';
+import { publicProcedure, router, sessionProcedure } from '../trpc.ts';
 import { changePassword } from './change-password.ts';
 import { endSession } from './end-sessions.ts';
 import { logIn } from './log-in.ts';
@@ -9,18 +9,18 @@ export const authRouter = router({
     .input(logInInput)
     .mutation(({ ctx, input }) => logIn(ctx, input.email, input.password)),
 
-  logout: authedProcedure.mutation(async ({ ctx }) => {
+  logout: sessionProcedure.mutation(async ({ ctx }) => {
     await endSession(ctx.db, ctx.admin.tokenHash);
     ctx.sessionCookie.clear();
     return { signedOut: true };
   }),
 
-  me: authedProcedure.query(({ ctx }) => ({
+  me: sessionProcedure.query(({ ctx }) => ({
     email: ctx.admin.email,
     mustChangePassword: ctx.admin.mustChangePassword,
   })),
 
-  changePassword: authedProcedure
+  changePassword: sessionProcedure
     .input(changePasswordInput)
     .mutation(({ ctx, input }) =>
       changePassword(ctx, ctx.admin, input.currentPassword, input.newPassword),
