@@ -42,6 +42,8 @@ export default defineConfig({
         },
       },
       {
+        // Run on their own by `pnpm test`, after the rest: a browser on a
+        // busy 2-core machine misses its waits.
         extends: true,
         test: { name: 'e2e', include: ['apps/web/e2e/**/*.test.ts'] },
       },

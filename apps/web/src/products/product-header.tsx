@@ -1,5 +1,5 @@
 import type { ProductWithImages } from '@vitrine/api';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { DeleteProductButton } from './delete-product-button.tsx';
 import { RenameProductForm } from './rename-product-form.tsx';
 
@@ -7,14 +7,6 @@ import { RenameProductForm } from './rename-product-form.tsx';
 export function ProductHeader({ product }: { product: ProductWithImages }) {
   const [renaming, setRenaming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  // Arriving from another page (a new product, a link), focus would be
-  // left on nothing; a keyboard user starts from the product's name.
-  useEffect(() => {
-    const active = document.activeElement;
-    if (!active || active === document.body) heading.current?.focus();
-  }, []);
 
   if (renaming) {
     return (
@@ -30,9 +22,7 @@ export function ProductHeader({ product }: { product: ProductWithImages }) {
 
   return (
     <div className="product-header">
-      <h1 ref={heading} tabIndex={-1}>
-        {product.name}
-      </h1>
+      <h1>{product.name}</h1>
       <div className="product-actions">
         <button
           ref={renameButton}
