@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { runCli } from './support/run-cli.ts';
 import { spawnServer } from './support/spawn-server.ts';
 
 // Found by testers: a taken port or an unreachable database printed a raw
@@ -59,4 +60,20 @@ it('explains a database it cannot reach, without its password', async () => {
   expect(message).toContain('The server exited (2)');
   expect(message).not.toContain('hunter2');
   expect(message).not.toContain('    at ');
+});
+
+// Found in CI: two servers starting at once on one new SQLite file both
+// ran the first migration, and the second stopped.
+it('migrates one new SQLite file from two processes at once', async () => {
+  const env = { DATA_DIR: dataDir(), LOG_LEVEL: 'silent' };
+
+  const runs = await Promise.all([
+    runCli(['migrate'], env),
+    runCli(['migrate'], env),
+    runCli(['migrate'], env),
+  ]);
+
+  expect(runs.map((run) => run.code)).toEqual([0, 0, 0]);
+  const after = await runCli(['migrate'], env);
+  expect(after.stdout).toContain('Already up to date.');
 });

@@ -1,6 +1,9 @@
 import type { Database } from '@vitrine/api';
-import { type Kysely, Migrator } from 'kysely';
+import { type Kysely, Migrator, SqliteAdapter } from 'kysely';
 import { migrations } from './migrations/index.ts';
+
+/** How long a server waits for another one migrating the same file. */
+const sqliteRetryMs = 10_000;
 
 /** Brings the schema up to date; returns the names of migrations it ran. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
@@ -8,18 +11,24 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     db,
     provider: { getMigrations: async () => migrations },
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
-  if (error) {
-    // Two servers starting at once on one SQLite file: Kysely takes no
-    // lock across processes there, so the second fails on tables the first
-    // just made. Nothing left to run means the other one finished the job.
-    if ((await pendingMigrations(db)).length === 0) return [];
-    throw new Error('The database migration failed.', { cause: error });
+  // Two servers starting at once on one SQLite file: Kysely takes no lock
+  // across processes there (it does on PostgreSQL), so the second fails on
+  // a table the first just made. Each migration commits on its own, so
+  // trying again picks up where the other one got to.
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  const deadline = Date.now() + (sqlite ? sqliteRetryMs : 0);
+  for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
+    const { error, results = [] } = await migrator.migrateToLatest();
+    if (!error) {
+      return results
+        .filter((result) => result.status === 'Success')
+        .map((result) => result.migrationName);
+    }
+    if (Date.now() >= deadline) {
+      throw new Error('The database migration failed.', { cause: error });
+    }
+    await new Promise((resolve) => setTimeout(resolve, wait));
   }
-
-  return results
-    .filter((result) => result.status === 'Success')
-    .map((result) => result.migrationName);
 }
 
 /** The names of migrations the database has not run yet. */
