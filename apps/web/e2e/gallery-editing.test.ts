@@ -7,6 +7,7 @@ import { expectAccessible } from './support/accessibility.ts';
 import { fixture } from './support/photos.ts';
 import { poll } from './support/poll.ts';
 import { saveScreenshot } from './support/screenshots.ts';
+import { openWatchedPage } from './support/watched-page.ts';
 
 const photos = [
   'photo-landscape-exif1.jpg',
@@ -24,22 +25,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   [e2e, browser] = await Promise.all([startE2eApp(), openBrowser()]);
   await signInBrowser(browser.context, e2e);
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  // The Content Security Policy must let every screen do its work.
-  page.on('console', (message) => {
-    const text = message.text();
-    if (/Content Security Policy/.test(text)) pageErrors.push(text);
-  });
-  page.on('dialog', (dialog) => {
-    // Leaving while uploads are on their way asks first; a test leaves.
-    if (dialog.type() === 'beforeunload') {
-      void dialog.accept();
-      return;
-    }
-    pageErrors.push(`unexpected ${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
+  page = await openWatchedPage(browser.context, pageErrors);
   productId = await productWithPhotos('Reading lamp', photos);
 }, 120_000);
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { productId } from '../products/schemas.ts';
 import { altTextMaxLength, maxImagesPerProduct } from '../rules/limits.ts';
-import { hiddenControls, loneSurrogate } from '../schemas/display-text.ts';
+import { displayText } from '../schemas/display-text.ts';
 
 export const imageId = z
   .number({ error: 'must be a number' })
@@ -27,21 +27,7 @@ export const reorderImagesInput = z.strictObject({
 
 export const updateAltInput = z.strictObject({
   id: imageId,
-  alt: z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(altTextMaxLength, {
-      error: `must be at most ${altTextMaxLength} characters`,
-      abort: true,
-    })
-    // Screen readers read it aloud and the page shows it: the same rules
-    // as names, except that it may be empty.
-    .refine((text) => !loneSurrogate.test(text), {
-      error: 'must be valid Unicode text',
-      abort: true,
-    })
-    .refine((text) => !hiddenControls.test(text), {
-      error:
-        'must not contain control characters or marks that reverse the text',
-    }),
+  // Screen readers read it aloud and the page shows it: the same rules
+  // as names, except that it may be empty.
+  alt: displayText(altTextMaxLength, { mayBeEmpty: true }),
 });
