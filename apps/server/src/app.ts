@@ -1,7 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import type { Context, Database } from '@vitrine/api';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  LogController,
+} from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config, DatabaseConfig } from './config/load-config.ts';
 import { connectDatabase } from './db/connect.ts';
@@ -58,7 +62,10 @@ export async function startApp(
   config: Config,
   options: AppOptions = {},
 ): Promise<RunningApp> {
-  const db = connectDatabase(config.database);
+  let log: FastifyBaseLogger | undefined;
+  const db = connectDatabase(config.database, (error) =>
+    log?.warn({ err: error }, 'a database connection was closed'),
+  );
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -90,6 +97,7 @@ export async function startApp(
     // On close, answer requests in flight, then end idle connections.
     forceCloseConnections: 'idle',
   });
+  log = fastify.log;
   // While closing, answers tell keep-alive clients to hang up, so that a
   // connection whose request was in flight does not hold the close open.
   let closing = false;

@@ -6,10 +6,19 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/load-config.ts';
 
-/** Opens the configured database: a SQLite file, or a PostgreSQL pool. */
-export function connectDatabase(config: DatabaseConfig): Kysely<Database> {
+/**
+ * Opens the configured database: a SQLite file, or a PostgreSQL pool.
+ * `onIdleError` hears of a pooled connection the server closed (a restart,
+ * an administrator): pg drops it and opens another for the next query.
+ */
+export function connectDatabase(
+  config: DatabaseConfig,
+  onIdleError: (error: Error) => void = () => {},
+): Kysely<Database> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // Without a listener, such an error would end the whole process.
+    pool.on('error', onIdleError);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
 
