@@ -5,6 +5,8 @@ import { trpc } from '../api/trpc.ts';
 import { navigate } from '../routing/navigate.ts';
 import { useToasts } from '../toasts/toast-context.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
+import { AccountField } from './account-field.tsx';
+import { FormEnd } from './form-end.tsx';
 
 /**
  * Sets a new password. After a first start it is the only page until the
@@ -25,7 +27,6 @@ export function ChangePasswordPage({ required }: { required: boolean }) {
       navigate('/');
     },
   });
-  const ids = { current: useId(), next: useId(), again: useId() };
   const errorId = useId();
   const problem = mismatch
     ? 'The new password and its repetition differ.'
@@ -41,24 +42,19 @@ export function ChangePasswordPage({ required }: { required: boolean }) {
   }
 
   const field = (
-    id: string,
     label: string,
     value: string,
     set: (value: string) => void,
     autoComplete: string,
   ) => (
-    <>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="password"
-        value={value}
-        required
-        autoComplete={autoComplete}
-        aria-describedby={problem ? errorId : undefined}
-        onChange={(event) => set(event.currentTarget.value)}
-      />
-    </>
+    <AccountField
+      label={label}
+      type="password"
+      value={value}
+      autoComplete={autoComplete}
+      describedBy={problem ? errorId : undefined}
+      onChange={set}
+    />
   );
 
   return (
@@ -69,28 +65,17 @@ export function ChangePasswordPage({ required }: { required: boolean }) {
           You signed in with a one-time password; choose your own to go on.
         </p>
       )}
-      {field(
-        ids.current,
-        'Current password',
-        current,
-        setCurrent,
-        'current-password',
-      )}
-      {field(ids.next, 'New password', next, setNext, 'new-password')}
+      {field('Current password', current, setCurrent, 'current-password')}
+      {field('New password', next, setNext, 'new-password')}
       <p className="hint">At least {passwordMinLength} characters.</p>
-      {field(ids.again, 'New password again', again, setAgain, 'new-password')}
-      <div aria-live="polite">
-        {problem && (
-          <p id={errorId} className="field-error">
-            {problem}
-          </p>
-        )}
-      </div>
-      <div className="form-actions">
-        <button type="submit" disabled={change.isPending}>
-          {change.isPending ? 'Saving…' : 'Change password'}
-        </button>
-      </div>
+      {field('New password again', again, setAgain, 'new-password')}
+      <FormEnd
+        problem={problem}
+        errorId={errorId}
+        pending={change.isPending}
+        label="Change password"
+        pendingLabel="Saving…"
+      />
     </form>
   );
 }

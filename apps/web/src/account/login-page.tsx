@@ -2,6 +2,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { readableError } from '../api/readable-error.ts';
 import { trpc } from '../api/trpc.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
+import { AccountField } from './account-field.tsx';
+import { FormEnd } from './form-end.tsx';
 
 /** The only page shown without a session. */
 export function LoginPage() {
@@ -15,8 +17,6 @@ export function LoginPage() {
       utils.auth.me.setData(undefined, admin);
     },
   });
-  const emailId = useId();
-  const passwordId = useId();
   const errorId = useId();
   const problem = login.isError ? readableError(login.error) : undefined;
 
@@ -28,40 +28,29 @@ export function LoginPage() {
   return (
     <form className="account-form" onSubmit={submit} noValidate>
       <h1>Sign in</h1>
-      <label htmlFor={emailId}>Email</label>
-      <input
-        id={emailId}
+      <AccountField
+        label="Email"
         type="email"
-        name="email"
         value={email}
-        required
         autoComplete="username"
-        aria-describedby={problem ? errorId : undefined}
-        onChange={(event) => setEmail(event.currentTarget.value)}
+        describedBy={problem ? errorId : undefined}
+        onChange={setEmail}
       />
-      <label htmlFor={passwordId}>Password</label>
-      <input
-        id={passwordId}
+      <AccountField
+        label="Password"
         type="password"
-        name="password"
         value={password}
-        required
         autoComplete="current-password"
-        aria-describedby={problem ? errorId : undefined}
-        onChange={(event) => setPassword(event.currentTarget.value)}
+        describedBy={problem ? errorId : undefined}
+        onChange={setPassword}
       />
-      <div aria-live="polite">
-        {problem && (
-          <p id={errorId} className="field-error">
-            {problem}
-          </p>
-        )}
-      </div>
-      <div className="form-actions">
-        <button type="submit" disabled={login.isPending}>
-          {login.isPending ? 'Signing in…' : 'Sign in'}
-        </button>
-      </div>
+      <FormEnd
+        problem={problem}
+        errorId={errorId}
+        pending={login.isPending}
+        label="Sign in"
+        pendingLabel="Signing in…"
+      />
     </form>
   );
 }

@@ -1,0 +1,27 @@
+interface FormEndProps {
+  problem: string | undefined;
+  errorId: string;
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+}
+
+/** Where an account form says what went wrong, and its submit button. */
+export function FormEnd(props: FormEndProps) {
+  return (
+    <>
+      <div aria-live="polite">
+        {props.problem && (
+          <p id={props.errorId} className="field-error">
+            {props.problem}
+          </p>
+        )}
+      </div>
+      <div className="form-actions">
+        <button type="submit" disabled={props.pending}>
+          {props.pending ? props.pendingLabel : props.label}
+        </button>
+      </div>
+    </>
+  );
+}
