@@ -16,6 +16,7 @@ import {
 } from '../../packages/api/src/index.ts';
 import {
   confirmGraceSeconds,
+  defaultMaxImageEdge,
   maxImagePixels,
   uploadUrlTtlSeconds,
 } from '../../packages/api/src/rules/index.ts';
@@ -184,6 +185,7 @@ function contextFor(
       confirmGraceSeconds,
       maxImagePixels,
     },
+    photos: { maxImageEdge: defaultMaxImageEdge, removeMetadata: true },
   };
 }
 

@@ -83,6 +83,7 @@ export async function startApp(
     store: storage.store,
     now: options.now ?? (() => new Date()),
     limits: config.limits,
+    photos: config.photos,
   };
 
   const fastify = Fastify({

@@ -101,7 +101,8 @@ describe('storage:cors', () => {
     expect(first.stdout).toContain('Changed the CORS rules of vitrine:');
     expect(first.stdout).toContain(
       '+ origins https://admin.shop.example; methods GET,HEAD,PUT; ' +
-        'headers content-type; expose ETag; max-age 3600',
+        'headers content-type,x-amz-checksum-sha256; expose ETag; ' +
+        'max-age 3600',
     );
     expect(second.stdout).toContain(
       'The CORS rules of vitrine are already right:',

@@ -163,7 +163,7 @@ describe('the bucket', () => {
           `http://127.0.0.1:${port}`,
         ],
         AllowedMethods: ['PUT', 'GET', 'HEAD'],
-        AllowedHeaders: ['content-type'],
+        AllowedHeaders: ['content-type', 'x-amz-checksum-sha256'],
         ExposeHeaders: ['ETag'],
       }),
     ]);

@@ -64,6 +64,8 @@ describe('asking to upload', () => {
     expect(await test.api.uploads.limits.query()).toEqual({
       maxUploadBytes: 1024 * 1024,
       maxImagesPerProduct: 5,
+      maxImageEdge: 2560,
+      removeMetadata: true,
     });
   });
 

@@ -8,6 +8,18 @@ export interface Context {
   store: ObjectStore;
   now: () => Date;
   limits: UploadLimits;
+  photos: PhotoSettings;
+}
+
+/**
+ * What the browser does to each photo before it is signed, set by the
+ * host: photos are downscaled to `maxImageEdge` pixels on their longest
+ * edge, and JPEGs lose their location and camera details when
+ * `removeMetadata` is on. The server does not enforce either.
+ */
+export interface PhotoSettings {
+  maxImageEdge: number;
+  removeMetadata: boolean;
 }
 
 /**

@@ -16,6 +16,7 @@ export {
 export type {
   Context,
   LoginLimits,
+  PhotoSettings,
   RequestContext,
   SessionCookie,
   UploadLimits,

@@ -30,6 +30,11 @@ export interface SignPutRequest {
   key: string;
   contentType: string;
   byteSize: number;
+  /**
+   * The SHA-256 of the bytes, base64: signed as `x-amz-checksum-sha256`,
+   * so a store that checks it (R2, S3) refuses any other bytes.
+   */
+  checksumSha256?: string | undefined;
   signedAt: Date;
   expiresInSeconds: number;
 }

@@ -39,6 +39,7 @@ export function createRuntime(
         store: (await runtime.storage()).store,
         now: () => new Date(),
         limits: config.limits,
+        photos: config.photos,
       };
     },
     async close() {

@@ -1,4 +1,8 @@
-import { defaultMaxUploadBytes, uploadUrlTtlSeconds } from '@vitrine/api/rules';
+import {
+  defaultMaxImageEdge,
+  defaultMaxUploadBytes,
+  uploadUrlTtlSeconds,
+} from '@vitrine/api/rules';
 import { z } from 'zod';
 
 /** S3 and R2 refuse pre-signed URLs that live longer than 7 days. */
@@ -72,6 +76,14 @@ export const envSchema = z.object({
       ' (7 days): S3 and R2 refuse longer pre-signed URLs',
     ),
   ).default(uploadUrlTtlSeconds),
+  MAX_IMAGE_EDGE: optional(
+    wholeNumber('a number of pixels', 320, 16_384),
+  ).default(defaultMaxImageEdge),
+  REMOVE_PHOTO_METADATA: optional(
+    z.enum(['true', 'false'], { error: 'true or false' }),
+  )
+    .default('true')
+    .transform((value) => value === 'true'),
   SWEEP_INTERVAL_SECONDS: optional(
     wholeNumber('a whole number of seconds', 1, 24 * 60 * 60),
   ).default(60),

@@ -13,7 +13,27 @@ describe('loadConfig', () => {
       database: { kind: 'sqlite', path: resolve('data', 'vitrine.sqlite') },
       storage: { kind: 'embedded', directory: resolve('data', 's3') },
       limits: { maxUploadBytes: 10 * 1024 * 1024, urlTtlSeconds: 600 },
+      photos: { maxImageEdge: 2560, removeMetadata: true },
     });
+  });
+
+  it('reads the photo settings, and says what they take', () => {
+    const config = loadConfig({
+      MAX_IMAGE_EDGE: '1600',
+      REMOVE_PHOTO_METADATA: 'false',
+    });
+    expect(config.photos).toEqual({
+      maxImageEdge: 1600,
+      removeMetadata: false,
+    });
+
+    const error = catchError(() =>
+      loadConfig({ MAX_IMAGE_EDGE: '100', REMOVE_PHOTO_METADATA: 'no' }),
+    );
+    expect(error.problems).toEqual([
+      'MAX_IMAGE_EDGE: expected a number of pixels from 320 to 16384',
+      'REMOVE_PHOTO_METADATA: expected true or false',
+    ]);
   });
 
   it('builds the R2 endpoint from the account id, region auto', () => {

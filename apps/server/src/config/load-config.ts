@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { PhotoSettings } from '@vitrine/api';
 import { confirmGraceSeconds, maxImagePixels } from '@vitrine/api/rules';
 import { type Env, envSchema } from './env-schema.ts';
 
@@ -16,6 +17,8 @@ export interface Config {
     confirmGraceSeconds: number;
     maxImagePixels: number;
   };
+  /** What the browser does to each photo before its upload. */
+  photos: PhotoSettings;
   sweepIntervalSeconds: number;
 }
 
@@ -80,6 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       urlTtlSeconds: vars.UPLOAD_URL_TTL_SECONDS,
       confirmGraceSeconds,
       maxImagePixels,
+    },
+    photos: {
+      maxImageEdge: vars.MAX_IMAGE_EDGE,
+      removeMetadata: vars.REMOVE_PHOTO_METADATA,
     },
     sweepIntervalSeconds: vars.SWEEP_INTERVAL_SECONDS,
   };

@@ -6,14 +6,15 @@ import {
 } from '@aws-sdk/client-s3';
 
 /**
- * The one CORS rule the bucket needs: the admin app's origins may PUT the
- * headers an upload signs and GET what it shows, and may read the ETag.
+ * The one CORS rule the bucket needs: the admin app's origins may PUT with
+ * the headers an upload signs (its type and the digest of its bytes) and
+ * GET what it shows, and may read the ETag.
  */
 export function corsRuleFor(origins: string[]): CORSRule {
   return {
     AllowedOrigins: origins,
     AllowedMethods: ['PUT', 'GET', 'HEAD'],
-    AllowedHeaders: ['content-type'],
+    AllowedHeaders: ['content-type', 'x-amz-checksum-sha256'],
     ExposeHeaders: ['ETag'],
     MaxAgeSeconds: 3600,
   };

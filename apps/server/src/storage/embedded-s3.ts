@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import S3rver from '@20minutes/s3rver';
+import { checkChecksum } from './s3rver-check-checksum.ts';
 import { requireSignature } from './s3rver-require-signature.ts';
 
 /** s3rver's built-in account; it accepts no other keys. */
@@ -14,8 +15,8 @@ export interface EmbeddedS3 {
 
 /**
  * Starts an S3-compatible server in this process, on loopback, keeping its
- * objects under `directory`. It checks SigV4 signatures, signed headers and
- * expiry like R2 does, so uploads are tested for real without a cloud
+ * objects under `directory`. It checks SigV4 signatures, signed headers,
+ * expiry and SHA-256 checksums like R2 does, so uploads are tested for real without a cloud
  * account. `port` 0 picks a free port.
  */
 export async function startEmbeddedS3(
@@ -30,7 +31,7 @@ export async function startEmbeddedS3(
     silent: true,
   });
   // First in the stack, before s3rver's own routes.
-  server.middleware.unshift(requireSignature);
+  server.middleware.unshift(requireSignature, checkChecksum);
   const address = await server.run();
 
   return {

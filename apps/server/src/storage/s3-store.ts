@@ -37,8 +37,14 @@ export function createS3Store(options: S3StoreOptions): ObjectStore {
   return {
     async signPut(request) {
       const url = await signer.signPut(request);
+      const headers: Record<string, string> = {
+        'Content-Type': request.contentType,
+      };
+      if (request.checksumSha256) {
+        headers['x-amz-checksum-sha256'] = request.checksumSha256;
+      }
 
-      return { url, headers: { 'Content-Type': request.contentType } };
+      return { url, headers };
     },
 
     async head(key) {

@@ -8,12 +8,21 @@ import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
  */
 const signedPutHeaders = new Set(['content-type', 'content-length']);
 
+/**
+ * The digest of the bytes. The presigner would move it into the query
+ * string like every `x-amz-` header; kept a header, it is sent and checked
+ * the way PutObject documents it on R2 and S3.
+ */
+const checksumHeader = 'x-amz-checksum-sha256';
+const headersKept = new Set([checksumHeader]);
+
 type RequestToSign = Parameters<S3RequestPresigner['presign']>[0];
 
 export interface PutToSign {
   key: string;
   contentType: string;
   byteSize: number;
+  checksumSha256?: string | undefined;
   signedAt: Date;
   expiresInSeconds: number;
 }
@@ -61,15 +70,18 @@ export function createUrlSigner(client: S3Client, bucket: string): UrlSigner {
   return {
     async signPut(put) {
       const target = await resolved();
+      const headers: Record<string, string> = {
+        'content-type': put.contentType,
+        'content-length': String(put.byteSize),
+      };
+      if (put.checksumSha256) headers[checksumHeader] = put.checksumSha256;
       const signed = await target.presigner.presign(
-        requestFor(target, 'PUT', put.key, {
-          'content-type': put.contentType,
-          'content-length': String(put.byteSize),
-        }),
+        requestFor(target, 'PUT', put.key, headers),
         {
           expiresIn: put.expiresInSeconds,
           signingDate: put.signedAt,
           signableHeaders: signedPutHeaders,
+          unhoistableHeaders: headersKept,
         },
       );
 

@@ -15,6 +15,8 @@ declare module '@20minutes/s3rver' {
     path: string;
     query: Record<string, string | string[] | undefined>;
     get(header: string): string;
+    /** The request as Node received it; s3rver reads PUT bodies from it. */
+    req: import('node:http').IncomingMessage;
     status: number;
     type: string;
     body: unknown;

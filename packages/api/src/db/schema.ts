@@ -35,6 +35,8 @@ export interface ImageTable {
   position: number;
   alt: string;
   original_name: string;
+  /** A ThumbHash (base64) shown while the image loads; see placeholder.ts. */
+  placeholder: string | null;
   created_at: string;
 }
 
@@ -46,6 +48,11 @@ export interface UploadTable {
   content_type: string;
   byte_size: number;
   original_name: string;
+  /**
+   * The SHA-256 (base64) of the bytes the browser will send, signed into
+   * the PUT URL so the store refuses other bytes; null when not given.
+   */
+  checksum_sha256: string | null;
   /** When the signed PUT URL stops working. */
   expires_at: string;
   created_at: string;

@@ -4,7 +4,10 @@ import { type ImageView, type ProductView, viewProduct } from './view.ts';
 
 export interface ProductSummary extends ProductView {
   imageCount: number;
-  cover: Pick<ImageView, 'url' | 'width' | 'height' | 'alt'> | null;
+  cover: Pick<
+    ImageView,
+    'url' | 'width' | 'height' | 'alt' | 'placeholder'
+  > | null;
 }
 
 export interface ProductPage {
@@ -54,6 +57,7 @@ export async function listProducts(
             width: first.width,
             height: first.height,
             alt: first.alt,
+            placeholder: first.placeholder,
           }
         : null;
 
@@ -69,7 +73,14 @@ function imagesOf(ctx: Context, productIds: number[]) {
 
   return ctx.db
     .selectFrom('image')
-    .select(['product_id', 'object_key', 'width', 'height', 'alt'])
+    .select([
+      'product_id',
+      'object_key',
+      'width',
+      'height',
+      'alt',
+      'placeholder',
+    ])
     .where('product_id', 'in', productIds)
     .orderBy('product_id')
     .orderBy('position')

@@ -12,6 +12,8 @@ export interface ImageView {
   position: number;
   alt: string;
   originalName: string;
+  /** A ThumbHash (base64) to show while the image loads, when there is one. */
+  placeholder: string | null;
   createdAt: string;
 }
 
@@ -45,6 +47,7 @@ export async function viewImage(
     position: row.position,
     alt: row.alt,
     originalName: row.original_name,
+    placeholder: row.placeholder,
     createdAt: row.created_at,
   };
 }

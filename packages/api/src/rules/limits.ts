@@ -19,6 +19,13 @@ export const confirmGraceSeconds = 60;
  */
 export const maxImagePixels = 100_000_000;
 
+/**
+ * The longest edge, in pixels, a photo keeps by default: the browser
+ * downscales larger ones before the upload. Sharp on any screen a shop
+ * page shows, and a twelfth of the bytes of a 12-megapixel original.
+ */
+export const defaultMaxImageEdge = 2560;
+
 export const productNameMaxLength = 200;
 
 export const fileNameMaxLength = 255;

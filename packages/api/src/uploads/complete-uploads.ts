@@ -1,5 +1,6 @@
 import type { Context } from '../context.ts';
 import { productNotFound, refuseFiles } from '../errors.ts';
+import { placeholderFits } from '../images/placeholder.ts';
 import {
   deleteQueuedObjects,
   queueObjectDeletion,
@@ -29,12 +30,14 @@ type Verified = Extract<Verification, { kind: 'verified' }> & {
  * given, after the product's existing images. Confirming twice returns the
  * same images. When none becomes (or already is) an image, the answer is a
  * 400 that lists every file with its reason; otherwise the failures come
- * with the images.
+ * with the images. A placeholder is kept only when it has its photo's
+ * shape; a photo is never refused for its placeholder.
  */
 export async function completeUploads(
   ctx: Context,
   productId: number,
   uploadIds: string[],
+  placeholders: Partial<Record<string, string>> = {},
 ): Promise<CompletedUploads> {
   const product = await ctx.db
     .selectFrom('product')
@@ -64,7 +67,7 @@ export async function completeUploads(
   );
 
   try {
-    await recordImages(ctx, productId, verified);
+    await recordImages(ctx, productId, verified, placeholders);
   } catch (error) {
     // The copies have no row now (the product may have been deleted
     // meanwhile): queue them, so they do not stay in the bucket.
@@ -120,6 +123,7 @@ async function recordImages(
   ctx: Context,
   productId: number,
   verified: Verified[],
+  placeholders: Partial<Record<string, string>>,
 ): Promise<void> {
   if (verified.length === 0) return;
   const now = ctx.now();
@@ -144,6 +148,7 @@ async function recordImages(
         continue;
       }
 
+      const placeholder = placeholders[upload.id];
       await trx
         .insertInto('image')
         .values({
@@ -157,6 +162,10 @@ async function recordImages(
           position,
           alt: '',
           original_name: upload.original_name,
+          placeholder:
+            placeholder && placeholderFits(placeholder, width, height)
+              ? placeholder
+              : null,
           created_at: now.toISOString(),
         })
         .execute();

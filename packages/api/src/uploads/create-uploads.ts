@@ -13,6 +13,11 @@ import { liveUploadCutoff } from './live-uploads.ts';
 import { newObjectKey, randomId } from './object-key.ts';
 import { signTicket, type UploadTicket } from './upload-ticket.ts';
 
+/** A file as the browser declares it, with the digest of its bytes. */
+export interface AskedFile extends DeclaredFile {
+  sha256?: string | undefined;
+}
+
 /**
  * Asks to upload files to a product. Refuses the whole request, before
  * anything is signed, when any file breaks a rule or the product would pass
@@ -21,7 +26,7 @@ import { signTicket, type UploadTicket } from './upload-ticket.ts';
 export async function createUploads(
   ctx: Context,
   productId: number,
-  files: DeclaredFile[],
+  files: AskedFile[],
 ): Promise<UploadTicket[]> {
   const typed = checkFiles(files, ctx.limits.maxUploadBytes);
   const now = ctx.now();
@@ -34,6 +39,7 @@ export async function createUploads(
     content_type: type,
     byte_size: file.size,
     original_name: file.name,
+    checksum_sha256: file.sha256 ?? null,
     expires_at: expiresAt.toISOString(),
     created_at: now.toISOString(),
   }));
@@ -52,11 +58,11 @@ export async function createUploads(
 }
 
 function checkFiles(
-  files: DeclaredFile[],
+  files: AskedFile[],
   maxUploadBytes: number,
-): { file: DeclaredFile; type: ImageType }[] {
+): { file: AskedFile; type: ImageType }[] {
   const problems: FileProblem[] = [];
-  const typed: { file: DeclaredFile; type: ImageType }[] = [];
+  const typed: { file: AskedFile; type: ImageType }[] = [];
   for (const file of files) {
     const check = checkDeclaredFile(file, maxUploadBytes);
     if (check.ok) typed.push({ file, type: check.type });

@@ -12,10 +12,14 @@ import {
 } from './schemas.ts';
 
 export const uploadsRouter = router({
-  /** What the browser checks before asking: the server's own limits. */
+  /**
+   * What the browser checks before asking, the server's own limits, and
+   * what it does to each photo first.
+   */
   limits: authedProcedure.query(({ ctx }) => ({
     maxUploadBytes: ctx.limits.maxUploadBytes,
     maxImagesPerProduct,
+    ...ctx.photos,
   })),
 
   create: authedProcedure
@@ -33,7 +37,12 @@ export const uploadsRouter = router({
   complete: authedProcedure
     .input(completeUploadsInput)
     .mutation(({ ctx, input }) =>
-      completeUploads(ctx, input.productId, input.uploadIds),
+      completeUploads(
+        ctx,
+        input.productId,
+        input.uploadIds,
+        input.placeholders,
+      ),
     ),
 
   cancel: authedProcedure

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { placeholder } from '../images/placeholder.ts';
 import { productId } from '../products/schemas.ts';
 import { fileNameMaxLength, maxImagesPerProduct } from '../rules/limits.ts';
 import { displayText } from '../schemas/display-text.ts';
@@ -13,6 +14,16 @@ const declaredFile = z.strictObject({
     })
     .max(255, { error: 'must be at most 255 characters' }),
   size: wholeNumber(0, 'bytes'),
+  /**
+   * The SHA-256 of the bytes the browser will send, base64. When given it
+   * is signed into the URL, and the store refuses any other bytes.
+   */
+  sha256: z
+    .string({ error: 'must be text' })
+    .regex(/^[A-Za-z0-9+/]{43}=$/, {
+      error: "must be the file's SHA-256 digest in base64 (44 characters)",
+    })
+    .optional(),
 });
 
 export const createUploadsInput = z.strictObject({
@@ -39,7 +50,23 @@ const uploadIds = z
     error: 'must not repeat an id',
   });
 
-export const completeUploadsInput = z.strictObject({ productId, uploadIds });
+export const completeUploadsInput = z
+  .strictObject({
+    productId,
+    uploadIds,
+    /** A ThumbHash per upload id, for the page to show while loading. */
+    placeholders: z
+      .record(uploadId, placeholder, { error: 'must map upload ids to text' })
+      .optional(),
+  })
+  .refine(
+    ({ uploadIds, placeholders = {} }) =>
+      Object.keys(placeholders).every((id) => uploadIds.includes(id)),
+    {
+      error: 'names an upload id that is not in uploadIds',
+      path: ['placeholders'],
+    },
+  );
 
 export const cancelUploadsInput = z.strictObject({ productId, uploadIds });
 

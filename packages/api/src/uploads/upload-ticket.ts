@@ -20,15 +20,16 @@ export interface UploadTicket {
   expiresInSeconds: number;
 }
 
-type TicketRow = Pick<
-  UploadRow,
-  | 'id'
-  | 'original_name'
-  | 'object_key'
-  | 'content_type'
-  | 'byte_size'
-  | 'expires_at'
->;
+type TicketRow = Partial<Pick<UploadRow, 'checksum_sha256'>> &
+  Pick<
+    UploadRow,
+    | 'id'
+    | 'original_name'
+    | 'object_key'
+    | 'content_type'
+    | 'byte_size'
+    | 'expires_at'
+  >;
 
 /** Signs a PUT for an upload row, valid until the row's `expires_at`. */
 export async function signTicket(
@@ -41,6 +42,7 @@ export async function signTicket(
     key: row.object_key,
     contentType: row.content_type,
     byteSize: row.byte_size,
+    checksumSha256: row.checksum_sha256 ?? undefined,
     signedAt,
     expiresInSeconds,
   });
