@@ -114,7 +114,7 @@ describe('answers', () => {
 
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
-    expect(directives['img-src']).toEqual(["'self'", 'blob:', store]);
+    expect(directives['img-src']).toEqual(["'self'", 'blob:', 'data:', store]);
     expect(directives['connect-src']).toEqual(["'self'", store]);
     expect(directives['object-src']).toEqual(["'none'"]);
     expect(directives['frame-ancestors']).toEqual(["'none'"]);

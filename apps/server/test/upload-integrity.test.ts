@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sweep } from '@vitrine/api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fixtureBytes } from './support/fixtures.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
@@ -96,4 +97,44 @@ it('refuses a digest that is not one, naming the field', async () => {
     /files\[0\]\.sha256: must be the file's SHA-256 digest in base64/,
   );
   expect(await test.countRows('upload')).toBe(uploadsBefore);
+});
+
+// Decision 0013: a URL that signs the digest can only write those bytes
+// again, so the image keeps the upload's key and nothing is copied.
+it("keeps the upload's key, which no second PUT can change", async () => {
+  const product = await test.api.products.create.mutate({ name: 'Kept' });
+  const ticket = await ask(product.id);
+  expect(await putToStore(ticket, photo)).toBe(200);
+  const done = await test.api.uploads.complete.mutate({
+    productId: product.id,
+    uploadIds: [ticket.uploadId],
+  });
+  const image = done.images[0];
+
+  expect(image?.url).toContain(ticket.key);
+  expect(await putToStore(ticket, damaged(photo))).toBe(400);
+  const served = Buffer.from(
+    await (await fetch(image?.url ?? '')).arrayBuffer(),
+  );
+  expect(served.equals(photo)).toBe(true);
+  const keys = await test.listKeys();
+  expect(
+    keys.filter((key) => key.startsWith(`products/${product.id}/`)),
+  ).toEqual([ticket.key]);
+
+  // Deleted, its key stays queued until the URL is over: what the URL
+  // writes meanwhile is swept then.
+  await test.api.images.delete.mutate({ id: image?.id ?? 0 });
+  expect(await test.listKeys()).not.toContain(ticket.key);
+  expect(await putToStore(ticket, photo)).toBe(200);
+  await sweep(test.app.context);
+  expect(await test.listKeys()).toContain(ticket.key);
+
+  test.clock.now = new Date(Date.now() + 12 * 60 * 1000);
+  try {
+    await sweep(test.app.context);
+  } finally {
+    test.clock.now = new Date();
+  }
+  expect(await test.listKeys()).not.toContain(ticket.key);
 });

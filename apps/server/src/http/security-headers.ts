@@ -34,7 +34,8 @@ export async function serveSecurityHeaders(
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'blob:', images],
+        // data: for the ThumbHash placeholders drawn while photos load.
+        imgSrc: ["'self'", 'blob:', 'data:', images],
         connectSrc: ["'self'", uploads],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],

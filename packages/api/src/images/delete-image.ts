@@ -5,6 +5,7 @@ import {
 } from '../objects/object-deletion.ts';
 import { getProduct, type ProductWithImages } from '../products/get-product.ts';
 import { lockProduct } from '../products/lock-product.ts';
+import { imageKeyDeadline } from '../uploads/live-uploads.ts';
 import { findImage } from './find-image.ts';
 import { imageIdsInOrder, writePositions } from './write-positions.ts';
 
@@ -24,7 +25,8 @@ export async function deleteImage(
   await ctx.db.transaction().execute(async (trx) => {
     await lockProduct(trx, productId, now);
     await trx.deleteFrom('image').where('id', '=', id).execute();
-    await queueObjectDeletion(trx, [{ key: image.object_key }], now);
+    const notBefore = imageKeyDeadline(image.created_at, ctx.limits);
+    await queueObjectDeletion(trx, [{ key: image.object_key, notBefore }], now);
     await writePositions(trx, productId, await imageIdsInOrder(trx, productId));
   });
   await deleteQueuedObjects(ctx, [image.object_key]);

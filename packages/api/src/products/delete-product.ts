@@ -3,7 +3,7 @@ import {
   deleteQueuedObjects,
   queueObjectDeletion,
 } from '../objects/object-deletion.ts';
-import { uploadDeadline } from '../uploads/live-uploads.ts';
+import { imageKeyDeadline, uploadDeadline } from '../uploads/live-uploads.ts';
 import { lockProduct } from './lock-product.ts';
 
 export interface DeletedProduct {
@@ -33,7 +33,7 @@ export async function deleteProduct(
     const [images, uploads] = await Promise.all([
       trx
         .selectFrom('image')
-        .select('object_key')
+        .select(['object_key', 'created_at'])
         .where('product_id', '=', id)
         .execute(),
       trx
@@ -43,7 +43,10 @@ export async function deleteProduct(
         .execute(),
     ]);
     const queued = [
-      ...images.map((image) => ({ key: image.object_key })),
+      ...images.map((image) => ({
+        key: image.object_key,
+        notBefore: imageKeyDeadline(image.created_at, ctx.limits),
+      })),
       ...uploads.map((upload) => ({
         key: upload.object_key,
         notBefore: uploadDeadline(upload.expires_at, ctx.limits),

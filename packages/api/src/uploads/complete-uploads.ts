@@ -22,6 +22,8 @@ export interface CompletedUploads {
 
 type Verified = Extract<Verification, { kind: 'verified' }> & {
   imageKey: string;
+  /** The image has its own copy; false when it keeps the upload's key. */
+  copied: boolean;
 };
 
 /**
@@ -76,7 +78,9 @@ export async function completeUploads(
   }
   await deleteQueuedObjects(
     ctx,
-    verified.map(({ upload }) => upload.object_key),
+    verified
+      .filter(({ copied }) => copied)
+      .map(({ upload }) => upload.object_key),
   );
 
   const images = await imagesOf(ctx, productId, uploadIds);
@@ -88,25 +92,34 @@ export async function completeUploads(
 }
 
 /**
- * Copies a checked object to a key no signed URL can write. The upload's
- * URL stays valid until it expires, and a second PUT to it must not swap
- * the bytes that were checked. The copy happens in the store, and only
- * while the object still has the ETag it had when checked.
+ * Makes sure no second PUT can swap the bytes that were checked: the
+ * upload's URL stays valid until it expires (decision 0009). A URL that
+ * signs the bytes' SHA-256 can only ever write those same bytes, so the
+ * image keeps the upload's key (decision 0013). Any other object is
+ * copied, in the store, to a key no URL can write, and only while it still
+ * has the ETag it had when checked.
  */
 async function moveToImageKey(
   ctx: Context,
   productId: number,
   verified: Extract<Verification, { kind: 'verified' }>,
 ): Promise<Verified> {
-  const type = verified.upload.content_type as ImageType;
-  const imageKey = newObjectKey(productId, type);
-  await ctx.store.copy(verified.upload.object_key, imageKey, verified.etag);
+  const { upload } = verified;
+  if (upload.checksum_sha256) {
+    return { ...verified, imageKey: upload.object_key, copied: false };
+  }
 
-  return { ...verified, imageKey };
+  const imageKey = newObjectKey(productId, upload.content_type as ImageType);
+  await ctx.store.copy(upload.object_key, imageKey, verified.etag);
+
+  return { ...verified, imageKey, copied: true };
 }
 
+/** Queues the copies made for images that were not recorded after all. */
 async function forgetCopies(ctx: Context, verified: Verified[]) {
-  const keys = verified.map(({ imageKey }) => ({ key: imageKey }));
+  const keys = verified
+    .filter(({ copied }) => copied)
+    .map(({ imageKey }) => ({ key: imageKey }));
   await queueObjectDeletion(ctx.db, keys, ctx.now());
   await deleteQueuedObjects(
     ctx,
@@ -115,9 +128,10 @@ async function forgetCopies(ctx: Context, verified: Verified[]) {
 }
 
 /**
- * Turns verified uploads into images, and queues their upload keys for
- * deletion. An upload row that another confirm consumed first is skipped
- * and its copy queued for deletion, so a race makes one image, never two.
+ * Turns verified uploads into images, and queues the upload keys that were
+ * copied for deletion. An upload row that another confirm consumed first
+ * is skipped and its copy, if any, queued for deletion, so a race makes
+ * one image, never two.
  */
 async function recordImages(
   ctx: Context,
@@ -137,14 +151,15 @@ async function recordImages(
       .executeTakeFirst();
     let position = last?.position == null ? 0 : Number(last.position) + 1;
 
-    for (const { upload, imageKey, width, height } of verified) {
+    for (const { upload, imageKey, copied, width, height } of verified) {
       const taken = await trx
         .deleteFrom('upload')
         .where('id', '=', upload.id)
         .executeTakeFirst();
       const notBefore = uploadDeadline(upload.expires_at, ctx.limits);
       if (taken.numDeletedRows === 0n) {
-        await queueObjectDeletion(trx, [{ key: imageKey }], now);
+        // Another confirm made the image; only a copy of our own goes.
+        if (copied) await queueObjectDeletion(trx, [{ key: imageKey }], now);
         continue;
       }
 
@@ -169,11 +184,13 @@ async function recordImages(
           created_at: now.toISOString(),
         })
         .execute();
-      await queueObjectDeletion(
-        trx,
-        [{ key: upload.object_key, notBefore }],
-        now,
-      );
+      if (copied) {
+        await queueObjectDeletion(
+          trx,
+          [{ key: upload.object_key, notBefore }],
+          now,
+        );
+      }
       position += 1;
     }
   });

@@ -15,3 +15,16 @@ export function liveUploadCutoff(now: Date, limits: UploadLimits): string {
 export function uploadDeadline(expiresAt: string, limits: UploadLimits): Date {
   return new Date(Date.parse(expiresAt) + limits.confirmGraceSeconds * 1000);
 }
+
+/**
+ * Until when a signed URL may still write an image's key. An image that
+ * kept its upload's key (decision 0013) was confirmed before that URL
+ * expired, so the URL is over at most one lifetime after the image was
+ * made. Deleting the image queues its key until then, so that whatever
+ * the URL writes after the deletion is swept too.
+ */
+export function imageKeyDeadline(createdAt: string, limits: UploadLimits) {
+  const lifetimeMs = (limits.urlTtlSeconds + limits.confirmGraceSeconds) * 1000;
+
+  return new Date(Date.parse(createdAt) + lifetimeMs);
+}
