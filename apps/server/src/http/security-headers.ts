@@ -32,7 +32,9 @@ export async function serveSecurityHeaders(
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // The photo worker compiles libheif's WebAssembly to convert HEIC
+        // photos; this allows that and no JavaScript eval.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'blob:', images],
         connectSrc: ["'self'", uploads],
