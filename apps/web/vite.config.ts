@@ -7,6 +7,9 @@ const apiPort = process.env.API_PORT ?? '3000';
 
 export default defineConfig({
   plugins: [react()],
+  // ES module workers may import lazily: the photo worker loads libheif
+  // only when a HEIC photo comes (the default, iife, inlines it).
+  worker: { format: 'es' },
   server: {
     host: '127.0.0.1',
     proxy: {

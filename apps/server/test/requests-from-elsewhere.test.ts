@@ -113,7 +113,8 @@ describe('answers', () => {
     );
 
     expect(directives['default-src']).toEqual(["'self'"]);
-    expect(directives['script-src']).toEqual(["'self'"]);
+    // WebAssembly for converting HEIC photos; never JavaScript eval.
+    expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directives['img-src']).toEqual(["'self'", 'blob:', 'data:', store]);
     expect(directives['connect-src']).toEqual(["'self'", store]);
     expect(directives['object-src']).toEqual(["'none'"]);

@@ -32,7 +32,9 @@ export async function serveSecurityHeaders(
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // The photo worker compiles libheif's WebAssembly to convert HEIC
+        // photos; this allows that and no JavaScript eval.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'"],
         // data: for the ThumbHash placeholders drawn while photos load.
         imgSrc: ["'self'", 'blob:', 'data:', images],

@@ -1,0 +1,65 @@
+import { ascii, viewOf } from './byte-view.ts';
+import type { JpegSegment } from './jpeg-layout.ts';
+
+const app1 = 0xe1;
+const orientationTag = 0x0112;
+const shortType = 3;
+
+/** Whether a segment is an APP1 holding EXIF (`Exif\0\0` then TIFF). */
+export function isExifSegment(bytes: Uint8Array, segment: JpegSegment) {
+  return (
+    segment.marker === app1 && ascii(bytes, segment.dataStart, 6) === 'Exif\0\0'
+  );
+}
+
+/**
+ * The EXIF orientation (1 to 8) an Exif APP1 segment gives its photo: 1,
+ * upright, when it names none or gives a value out of range. Reads the
+ * first image directory (IFD0) of either byte order.
+ */
+export function readExifOrientation(
+  bytes: Uint8Array,
+  segment: JpegSegment,
+): number {
+  const tiff = viewOf(bytes.subarray(segment.dataStart + 6, segment.end));
+  if (tiff.byteLength < 8) return 1;
+  const order = ascii(bytes, segment.dataStart + 6, 2);
+  if (order !== 'II' && order !== 'MM') return 1;
+  const little = order === 'II';
+  const directory = tiff.getUint32(4, little);
+  if (directory + 2 > tiff.byteLength) return 1;
+  const entries = tiff.getUint16(directory, little);
+
+  for (let index = 0; index < entries; index += 1) {
+    const entry = directory + 2 + index * 12;
+    if (entry + 12 > tiff.byteLength) return 1;
+    if (tiff.getUint16(entry, little) !== orientationTag) continue;
+    const value = tiff.getUint16(entry + 8, little);
+    const valid = tiff.getUint16(entry + 2, little) === shortType;
+    return valid && value >= 1 && value <= 8 ? value : 1;
+  }
+
+  return 1;
+}
+
+/**
+ * A whole Exif APP1 segment that says only the orientation: what stays of
+ * a photo's EXIF once its metadata is removed, so it still shows upright.
+ */
+export function orientationSegment(orientation: number): Uint8Array {
+  const segment = new Uint8Array(34);
+  const view = viewOf(segment);
+  view.setUint16(0, 0xffe1);
+  view.setUint16(2, 32); // the length counts itself, not the marker
+  segment.set([0x45, 0x78, 0x69, 0x66, 0, 0], 4); // "Exif\0\0"
+  // TIFF header, big-endian ("MM", 42), with IFD0 right after it.
+  segment.set([0x4d, 0x4d, 0, 42, 0, 0, 0, 8], 10);
+  view.setUint16(18, 1); // one entry
+  view.setUint16(20, orientationTag);
+  view.setUint16(22, shortType);
+  view.setUint32(24, 1); // one value, held in the entry itself
+  view.setUint16(28, orientation);
+  view.setUint32(30, 0); // no next directory
+
+  return segment;
+}

@@ -1,0 +1,86 @@
+import { viewOf } from './byte-view.ts';
+
+/** One marker segment of a JPEG header, by its offsets in the file. */
+export interface JpegSegment {
+  /** The byte after 0xFF: 0xE1 for APP1, 0xDA for SOS… */
+  marker: number;
+  /** Where its 0xFF is. */
+  start: number;
+  /** Where its payload starts, after the two length bytes. */
+  dataStart: number;
+  /** Just past its last byte. */
+  end: number;
+}
+
+/** Where the parts of a JPEG file are. */
+export interface JpegLayout {
+  /** The segments after SOI, up to and including the first SOS. */
+  header: JpegSegment[];
+  /** Just past the EOI marker; undefined when the file has none. */
+  end: number | undefined;
+}
+
+const sos = 0xda;
+const eoi = 0xd9;
+
+/** Markers that stand alone, with no length: TEM and RST0 to RST7. */
+function isStandalone(marker: number): boolean {
+  return marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7);
+}
+
+/**
+ * Finds a JPEG's header segments and its end. Undefined when the bytes are
+ * not a JPEG or a segment runs past them; it never throws.
+ */
+export function readJpegLayout(bytes: Uint8Array): JpegLayout | undefined {
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
+  const view = viewOf(bytes);
+  const header: JpegSegment[] = [];
+  let at = 2;
+
+  for (;;) {
+    if (bytes[at] !== 0xff) return undefined;
+    // Any number of 0xFF may pad the space before a marker.
+    while (bytes[at + 1] === 0xff) at += 1;
+    const marker = bytes[at + 1];
+    if (marker === undefined || marker === eoi) return undefined;
+    if (isStandalone(marker)) {
+      at += 2;
+      continue;
+    }
+    if (at + 4 > bytes.length) return undefined;
+    const end = at + 2 + view.getUint16(at + 2);
+    if (end < at + 4 || end > bytes.length) return undefined;
+    header.push({ marker, start: at, dataStart: at + 4, end });
+    at = end;
+    if (marker === sos) break;
+  }
+
+  return { header, end: findEnd(bytes, at) };
+}
+
+/**
+ * Walks the scans after the first SOS to the EOI. Inside scan data every
+ * 0xFF is followed by 0x00 or a restart marker, so the first other marker
+ * is either a segment between scans (skipped by its length) or the EOI.
+ */
+function findEnd(bytes: Uint8Array, from: number): number | undefined {
+  const view = viewOf(bytes);
+  let at = from;
+  while (at + 1 < bytes.length) {
+    if (bytes[at] !== 0xff) {
+      at += 1;
+      continue;
+    }
+    const marker = bytes[at + 1] ?? 0;
+    if (marker === eoi) return at + 2;
+    if (marker === 0x00 || marker === 0xff || isStandalone(marker)) {
+      at += 1;
+      continue;
+    }
+    if (at + 4 > bytes.length) return undefined;
+    at += 2 + view.getUint16(at + 2);
+  }
+
+  return undefined;
+}

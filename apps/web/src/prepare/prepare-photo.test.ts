@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import exifr from 'exifr';
+import { describe, expect, it } from 'vitest';
+import { fixtureBytes } from '../../../server/test/support/fixtures.ts';
+import { webFixture } from '../../test-fixtures/web-fixtures.ts';
+import { preparePhoto } from './prepare-photo.ts';
+
+// The paths that need no decoding, so no worker: in Node as in a browser.
+// Converting and resizing are tested in Chromium (apps/web/e2e).
+
+const settings = { maxEdge: 2560, stripLocation: true };
+
+function fileOf(bytes: Uint8Array, name: string, type = ''): File {
+  return new File([new Uint8Array(bytes)], name, { type });
+}
+
+async function bytesOf(file: File): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64');
+}
+
+describe('preparePhoto', () => {
+  it('removes the location from a JPEG of any declared type', async () => {
+    const chosen = fileOf(webFixture('photo-portrait-exif6-gps.jpg'), 'a.jpg');
+
+    const prepared = await preparePhoto(chosen, settings);
+
+    if (prepared.kind !== 'ready') throw new Error(prepared.message);
+    const sent = await bytesOf(prepared.file);
+    expect(prepared.changes).toEqual(['metadata-removed']);
+    expect(prepared.file).toMatchObject({ name: 'a.jpg', type: 'image/jpeg' });
+    expect(prepared.file.size).toBe(sent.length);
+    expect(sent.length).toBeLessThan(chosen.size);
+    expect(prepared.sha256).toBe(sha256(sent));
+    expect(await exifr.gps(sent)).toBeUndefined();
+    expect(await exifr.orientation(sent)).toBe(6);
+  });
+
+  it('sends a JPEG byte for byte when told to keep its metadata', async () => {
+    const bytes = webFixture('photo-portrait-exif6-gps.jpg');
+    const chosen = fileOf(bytes, 'a.jpg', 'image/jpeg');
+
+    const prepared = await preparePhoto(chosen, {
+      ...settings,
+      stripLocation: false,
+    });
+
+    expect(prepared).toEqual({
+      kind: 'ready',
+      file: chosen,
+      sha256: sha256(bytes),
+      changes: [],
+    });
+  });
+
+  it.each([
+    ['accept/gif-sample.gif', 'image/gif'],
+    ['accept/avif-sample.avif', 'image/avif'],
+    ['accept/png-sample.png', 'image/png'],
+    ['accept/webp-lossy.webp', 'image/webp'],
+    ['accept/jpeg-baseline.jpg', 'image/jpeg'],
+  ])('sends %s as it is, typed from its bytes', async (path, type) => {
+    const bytes = fixtureBytes(path);
+    const chosen = fileOf(bytes, 'photo', 'application/octet-stream');
+
+    const prepared = await preparePhoto(chosen, settings);
+
+    if (prepared.kind !== 'ready') throw new Error(prepared.message);
+    expect(prepared.changes).toEqual([]);
+    expect(prepared.file).toMatchObject({ name: 'photo', type });
+    expect(Buffer.from(await bytesOf(prepared.file)).equals(bytes)).toBe(true);
+    expect(prepared.sha256).toBe(sha256(bytes));
+  });
+
+  it('leaves a file of another type for the usual checks', async () => {
+    const bytes = fixtureBytes('reject/pdf-document.pdf');
+    const chosen = fileOf(bytes, 'menu.pdf', 'application/pdf');
+
+    const prepared = await preparePhoto(chosen, settings);
+
+    expect(prepared).toEqual({
+      kind: 'ready',
+      file: chosen,
+      sha256: sha256(bytes),
+      changes: [],
+    });
+  });
+});

@@ -1,0 +1,194 @@
+import exifr from 'exifr';
+import fc from 'fast-check';
+import jpeg from 'jpeg-js';
+import { describe, expect, it } from 'vitest';
+import {
+  fixtureBytes,
+  manifest,
+} from '../../../server/test/support/fixtures.ts';
+import { webFixture } from '../../test-fixtures/web-fixtures.ts';
+import { readHeaderFacts } from './header-facts.ts';
+import { stripJpegMetadata } from './strip-jpeg-metadata.ts';
+
+const jpegs = manifest.accept.filter((entry) => entry.type === 'image/jpeg');
+const gpsPhoto = webFixture('photo-portrait-exif6-gps.jpg');
+
+function bytesOf(file: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(fixtureBytes(file));
+}
+
+/** A marker segment with the given payload. */
+function segment(marker: number, payload: string | Uint8Array): Uint8Array {
+  const data =
+    typeof payload === 'string' ? new TextEncoder().encode(payload) : payload;
+  const bytes = new Uint8Array(4 + data.length);
+  new DataView(bytes.buffer).setUint16(0, 0xff00 | marker);
+  new DataView(bytes.buffer).setUint16(2, data.length + 2);
+  bytes.set(data, 4);
+  return bytes;
+}
+
+/** The JPEG with segments put right after its SOI, and bytes at its end. */
+function withSegments(
+  jpegBytes: Uint8Array,
+  segments: Uint8Array[],
+  trailer = new Uint8Array(),
+): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(
+    Buffer.concat([
+      jpegBytes.subarray(0, 2),
+      ...segments,
+      jpegBytes.subarray(2),
+      trailer,
+    ]),
+  );
+}
+
+function contains(bytes: Uint8Array, text: string): boolean {
+  return Buffer.from(bytes).includes(text);
+}
+
+describe('stripJpegMetadata', () => {
+  it('removes the location, keeping the orientation', async () => {
+    const everything = {
+      tiff: true,
+      xmp: true,
+      iptc: true,
+      gps: true,
+      mergeOutput: false,
+      translateValues: false,
+    };
+    const before = await exifr.parse(gpsPhoto, everything);
+    expect(before.gps).toMatchObject({ GPSLatitudeRef: 'N' });
+    expect(before.iptc).toMatchObject({ City: 'Paris' });
+    expect(before.ifd0).toMatchObject({ Artist: 'Jane Doe' });
+    expect(Object.keys(before)).toContain('exif');
+
+    const stripped = stripJpegMetadata(gpsPhoto);
+
+    expect(await exifr.parse(stripped, everything)).toEqual({
+      ifd0: { Orientation: 6 },
+    });
+    expect(await exifr.gps(stripped)).toBeUndefined();
+    expect(await exifr.orientation(stripped)).toBe(6);
+    for (const text of ['Paris', 'Jane Doe', 'GPS', 'Photoshop']) {
+      expect(contains(stripped, text), text).toBe(false);
+    }
+    expect(readHeaderFacts(stripped, 'image/jpeg')).toEqual({
+      width: 1200,
+      height: 1800,
+      orientation: 6,
+    });
+  });
+
+  it.each(jpegs)(
+    'leaves $file showing the same picture',
+    ({ file, width, height, exifOrientation }) => {
+      const original = bytesOf(file);
+
+      const stripped = stripJpegMetadata(original);
+
+      const before = jpeg.decode(original, { useTArray: true });
+      const after = jpeg.decode(stripped, { useTArray: true });
+      expect([after.width, after.height]).toEqual([
+        before.width,
+        before.height,
+      ]);
+      expect(Buffer.compare(after.data, before.data)).toBe(0);
+      expect(readHeaderFacts(stripped, 'image/jpeg')).toEqual({
+        width,
+        height,
+        orientation: exifOrientation,
+      });
+    },
+  );
+
+  it.each(jpegs)('gives back $file itself once stripped', ({ file }) => {
+    const once = stripJpegMetadata(bytesOf(file));
+
+    expect(stripJpegMetadata(once)).toBe(once);
+  });
+
+  it('gives back the input itself when it has no metadata', () => {
+    const bare = stripJpegMetadata(bytesOf('accept/photo-landscape-exif1.jpg'));
+    expect(contains(bare, 'Exif')).toBe(false);
+
+    expect(stripJpegMetadata(bare)).toBe(bare);
+  });
+
+  it('keeps JFIF, ICC profiles, Adobe colour and comments', () => {
+    const icc = segment(0xe2, 'ICC_PROFILE\0\x01\x01not a real profile');
+    const adobe = segment(0xee, 'Adobe\0\x64\0\0\0\0\x01');
+    const comment = segment(0xfe, 'made by hand');
+    const xmp = segment(0xe1, 'http://ns.adobe.com/xap/1.0/\0<x:xmpmeta/>');
+    const photo = withSegments(gpsPhoto, [icc, xmp, adobe, comment]);
+
+    const stripped = stripJpegMetadata(photo);
+
+    for (const kept of [icc, adobe, comment]) {
+      expect(Buffer.from(stripped).includes(Buffer.from(kept))).toBe(true);
+    }
+    expect(contains(stripped, 'JFIF')).toBe(true);
+    expect(contains(stripped, 'xmpmeta')).toBe(false);
+  });
+
+  it('cuts a motion photo video after the EOI when it removes XMP', () => {
+    const video = new TextEncoder().encode('\0\0\0\x18ftypmp42 GPS Paris');
+    const photo = withSegments(gpsPhoto, [], video);
+
+    const stripped = stripJpegMetadata(photo);
+
+    expect(contains(stripped, 'mp42')).toBe(false);
+    expect(stripped.at(-2)).toBe(0xff);
+    expect(stripped.at(-1)).toBe(0xd9);
+  });
+
+  it('cuts the pictures a Multi-Picture index points at, and the index', () => {
+    const bare = stripJpegMetadata(bytesOf('accept/jpeg-baseline.jpg'));
+    const mpf = segment(0xe2, 'MPF\0MM\0*\0\0\0\x08');
+    const second = new Uint8Array(Buffer.concat([gpsPhoto]));
+    const photo = withSegments(bare, [mpf], second);
+
+    const stripped = stripJpegMetadata(photo);
+
+    expect(Buffer.from(stripped).equals(Buffer.from(bare))).toBe(true);
+  });
+
+  it('keeps what follows the EOI when there was no XMP', () => {
+    const bare = stripJpegMetadata(bytesOf('accept/jpeg-baseline.jpg'));
+    const trailer = new TextEncoder().encode('trailing bytes');
+    const exif = segment(0xe1, 'Exif\0\0MM\0*\0\0\0\x08\0\0\0\0\0\0');
+    const photo = withSegments(bare, [exif], trailer);
+
+    const stripped = stripJpegMetadata(photo);
+
+    expect(contains(stripped, 'Exif')).toBe(false);
+    expect(contains(stripped, 'trailing bytes')).toBe(true);
+  });
+
+  it('gives back anything that is not a JPEG, untouched', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (raw) => {
+        const bytes = new Uint8Array(raw);
+        expect(stripJpegMetadata(bytes)).toBe(bytes);
+      }),
+    );
+  });
+
+  it('never throws on a JPEG cut short or with bytes changed', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(gpsPhoto.length),
+        fc.array(fc.tuple(fc.nat(4000), fc.nat(255)), { maxLength: 8 }),
+        (length, changes) => {
+          const bytes = gpsPhoto.slice(0, length);
+          for (const [at, value] of changes) {
+            if (at < bytes.length) bytes[at] = value;
+          }
+          const stripped = stripJpegMetadata(bytes);
+          expect(stripped.length).toBeLessThanOrEqual(bytes.length + 34);
+        },
+      ),
+    );
+  });
+});
