@@ -2,6 +2,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { ImageView } from '@vitrine/api';
 import { useRef, useState } from 'react';
+import { Photo } from '../ui/photo.tsx';
 import { AltTextForm } from './alt-text-form.tsx';
 import { GripIcon, StarIcon, TrashIcon } from './icons.tsx';
 
@@ -53,8 +54,9 @@ export function GalleryTile(props: GalleryTileProps) {
           aria-label={`View ${label} larger`}
           onClick={props.onView}
         >
-          <img
+          <Photo
             src={image.url}
+            placeholder={image.placeholder}
             width={image.width}
             height={image.height}
             alt={image.alt || image.originalName}

@@ -1,5 +1,6 @@
 import type { ImageView } from '@vitrine/api';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { Photo } from '../ui/photo.tsx';
 
 interface LightboxProps {
   images: ImageView[];
@@ -40,8 +41,10 @@ export function Lightbox({ images, index, onIndex, onClose }: LightboxProps) {
       onKeyDown={keys}
     >
       <figure>
-        <img
+        <Photo
+          key={image.id}
           src={image.url}
+          placeholder={image.placeholder}
           width={image.width}
           height={image.height}
           alt={image.alt || image.originalName}

@@ -2,6 +2,7 @@ import type { ProductSummary } from '@vitrine/api';
 import { maxImagesPerProduct } from '@vitrine/api/rules';
 import { Link } from '../routing/link.tsx';
 import { productPath } from '../routing/product-path.ts';
+import { Photo } from '../ui/photo.tsx';
 
 /** One product in the list: its cover, its name and how full it is. */
 export function ProductCard({ product }: { product: ProductSummary }) {
@@ -13,9 +14,10 @@ export function ProductCard({ product }: { product: ProductSummary }) {
         {cover ? (
           // The name beside it says what the product is; the thumbnail
           // adds nothing a screen reader should repeat.
-          <img
+          <Photo
             className="thumbnail"
             src={cover.url}
+            placeholder={cover.placeholder}
             width={cover.width}
             height={cover.height}
             alt=""

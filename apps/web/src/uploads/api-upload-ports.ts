@@ -1,6 +1,8 @@
 import { TRPCClientError } from '@trpc/client';
 import { readableError } from '../api/readable-error.ts';
 import type { trpc } from '../api/trpc.ts';
+import { makePlaceholder } from '../prepare/make-placeholder.ts';
+import { preparePhoto } from '../prepare/prepare-photo.ts';
 import { putFile } from './put-file.ts';
 import { refusedFiles } from './refused-files.ts';
 import { sleep } from './sleep.ts';
@@ -15,11 +17,19 @@ export function apiUploadPorts(
   onConfirmed: UploadPorts['onConfirmed'],
 ): UploadPorts {
   return {
+    prepare: preparePhoto,
+    placeholder: makePlaceholder,
+
     async sign(files) {
       try {
         const tickets = await client.uploads.create.mutate({
           productId,
-          files: files.map(({ name, type, size }) => ({ name, type, size })),
+          files: files.map(({ file, sha256 }) => ({
+            name: file.name,
+            type: file.type,
+            size: file.size,
+            sha256,
+          })),
         });
         return { kind: 'signed', tickets };
       } catch (error) {
@@ -46,11 +56,12 @@ export function apiUploadPorts(
 
     put: putFile,
 
-    async complete(uploadIds) {
+    async complete(uploadIds, placeholders) {
       try {
         const result = await client.uploads.complete.mutate({
           productId,
           uploadIds,
+          placeholders,
         });
         return {
           kind: 'completed',

@@ -6,14 +6,13 @@ import {
 import { toSentence } from '../to-sentence.ts';
 
 /**
- * Why a chosen file cannot be sent, or undefined when it can. The same
+ * Why a prepared file cannot be sent, or undefined when it can. The same
  * rules as the server, from the constants it exports; the server checks
  * them again and decides.
  */
 export function checkChosenFile(
   file: File,
   maxUploadBytes: number,
-  placesLeft: number,
 ): string | undefined {
   const check = checkDeclaredFile(file, maxUploadBytes);
   if (!check.ok) return toSentence(check.problem.message);
@@ -23,12 +22,16 @@ export function checkChosenFile(
       'rename the file and choose it again.'
     );
   }
-  if (placesLeft <= 0) {
-    return (
-      'There is no room for this photo: a product holds at most ' +
-      `${maxImagesPerProduct}.`
-    );
-  }
 
   return undefined;
+}
+
+/** Why one more file does not fit the product, or undefined when it does. */
+export function checkRoom(placesLeft: number): string | undefined {
+  if (placesLeft > 0) return undefined;
+
+  return (
+    'There is no room for this photo: a product holds at most ' +
+    `${maxImagesPerProduct}.`
+  );
 }

@@ -1,5 +1,8 @@
+import type { PhotoChange } from './upload-ports.ts';
+
 /**
  * Where one chosen file is:
+ * - `preparing`: being converted, downscaled or cleaned in the browser.
  * - `refused`: the browser's own check turned it down; never sent.
  * - `queued`: waiting for a signed URL or for one of the three slots.
  * - `sending`: its bytes are going to the store.
@@ -11,6 +14,7 @@
  * - `cancelled`: stopped by the person; nothing of it is kept.
  */
 export type UploadState =
+  | 'preparing'
   | 'refused'
   | 'queued'
   | 'sending'
@@ -33,11 +37,14 @@ export interface UploadItem {
   /** Why it failed, or what is being retried, in plain words. */
   note: string | undefined;
   retryable: boolean;
+  /** What preparing the photo did to it, to tell the person. */
+  changes: readonly PhotoChange[];
 }
 
 /** States in which the file still takes a place under the product's cap. */
 export function holdsPlace(item: UploadItem): boolean {
   switch (item.state) {
+    case 'preparing':
     case 'queued':
     case 'sending':
     case 'retrying':
@@ -54,6 +61,7 @@ export function holdsPlace(item: UploadItem): boolean {
 /** States the person can still stop. */
 export function isCancellable(item: UploadItem): boolean {
   return (
+    item.state === 'preparing' ||
     item.state === 'queued' ||
     item.state === 'sending' ||
     item.state === 'retrying' ||

@@ -1,5 +1,34 @@
 import type { UploadTicket } from '@vitrine/api';
 
+/** What preparing a photo in the browser did to it. */
+export type PhotoChange = 'converted' | 'downscaled' | 'metadata-removed';
+
+/** What the browser does to photos before they are signed. */
+export interface PhotoSettings {
+  /** Longer edges are downscaled to this many pixels. */
+  maxEdge: number;
+  /** Remove location and camera details from JPEGs. */
+  stripLocation: boolean;
+}
+
+/** A chosen file made ready to send, or the reason it cannot be. */
+export type Preparation =
+  | {
+      kind: 'ready';
+      /** The bytes to sign and send, with their real type. */
+      file: File;
+      /** The SHA-256 of those bytes, base64, for the store to check. */
+      sha256: string;
+      changes: PhotoChange[];
+    }
+  | { kind: 'refused'; message: string };
+
+/** A prepared file as the server signs it. */
+export interface FileToSign {
+  file: File;
+  sha256: string;
+}
+
 /** What asking the server to sign files gave. */
 export type SignResult =
   | { kind: 'signed'; tickets: UploadTicket[] }
@@ -40,7 +69,14 @@ export type CompleteResult =
  * clock and a timer. The page hands in real ones; tests hand in fakes.
  */
 export interface UploadPorts {
-  sign(files: File[]): Promise<SignResult>;
+  /** Converts, downscales and cleans a photo; see apps/web/src/prepare. */
+  prepare(file: File, settings: PhotoSettings): Promise<Preparation>;
+  /**
+   * A ThumbHash of a prepared photo, base64, made while it uploads; always
+   * settles, with undefined when none can be made.
+   */
+  placeholder(file: File): Promise<string | undefined>;
+  sign(files: FileToSign[]): Promise<SignResult>;
   renew(uploadId: string): Promise<RenewResult>;
   put(
     file: File,
@@ -48,7 +84,11 @@ export interface UploadPorts {
     onProgress: (sentBytes: number) => void,
     signal: AbortSignal,
   ): Promise<PutResult>;
-  complete(uploadIds: string[]): Promise<CompleteResult>;
+  /** Confirms uploads, with the placeholders made for them so far. */
+  complete(
+    uploadIds: string[],
+    placeholders: Record<string, string>,
+  ): Promise<CompleteResult>;
   /** Frees the places of uploads that will not be confirmed. */
   cancel(uploadIds: string[]): Promise<void>;
   /** Resolves after `ms`, or early when `signal` aborts. */

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { UploadItem } from './upload-item.ts';
 import type {
   CompleteResult,
+  Preparation,
   PutResult,
   RenewResult,
   SignResult,
@@ -38,6 +39,8 @@ function harness() {
     renew: [] as string[],
     put: [] as { name: string; url: string; signal: AbortSignal }[],
     complete: [] as string[][],
+    placeholders: [] as Record<string, string>[],
+    prepare: [] as string[],
     cancel: [] as string[][],
     sleeps: [] as number[],
     confirmed: [] as { added: number; failed: number }[],
@@ -61,6 +64,14 @@ function harness() {
   };
 
   const script = {
+    prepare: async (file: File): Promise<Preparation> => ({
+      kind: 'ready',
+      file,
+      sha256: `sha-${file.name}`,
+      changes: [],
+    }),
+    placeholder: async (file: File): Promise<string | undefined> =>
+      `hash-${file.name}`,
     sign: async (files: File[]): Promise<SignResult> => ({
       kind: 'signed',
       tickets: files.map((file) => ticket(file.name)),
@@ -80,9 +91,14 @@ function harness() {
   };
 
   const ports: UploadPorts = {
+    prepare: (file) => {
+      calls.prepare.push(file.name);
+      return script.prepare(file);
+    },
+    placeholder: (file) => script.placeholder(file),
     sign: (files) => {
-      calls.sign.push(files.map((file) => file.name));
-      return script.sign(files);
+      calls.sign.push(files.map(({ file }) => file.name));
+      return script.sign(files.map(({ file }) => file));
     },
     renew: (uploadId) => {
       calls.renew.push(uploadId);
@@ -104,8 +120,9 @@ function harness() {
         inFlight -= 1;
       }
     },
-    complete: (uploadIds) => {
+    complete: (uploadIds, placeholders) => {
       calls.complete.push(uploadIds);
+      calls.placeholders.push(placeholders);
       return script.complete(uploadIds);
     },
     cancel: async (uploadIds) => {
@@ -211,6 +228,7 @@ describe('the upload queue', () => {
     test.queue.setMaxUploadBytes(20 * megabyte);
 
     test.queue.add([photo('twelve.jpg', 12 * megabyte)], 5);
+    await settle(test, ['done']);
     test.queue.setMaxUploadBytes(megabyte);
     test.queue.add([photo('two.jpg', 2 * megabyte)], 4);
 
@@ -410,5 +428,112 @@ describe('the upload queue', () => {
       note: 'Declared as WebP but the file holds no image format.',
     });
     expect(test.calls.confirmed).toEqual([{ added: 1, failed: 1 }]);
+  });
+
+  it('sends the prepared file, its digest and its placeholder', async () => {
+    const test = harness();
+    test.script.prepare = async (file) => ({
+      kind: 'ready',
+      file: new File([new Uint8Array(300)], 'IMG_1.jpg', {
+        type: 'image/jpeg',
+      }),
+      sha256: `sha-of-${file.name}`,
+      changes: ['converted', 'downscaled'],
+    });
+
+    test.queue.add([photo('IMG_1.HEIC', 4000, '')], 5);
+
+    await settle(test, ['done']);
+    expect(test.items()[0]).toMatchObject({
+      name: 'IMG_1.jpg',
+      byteSize: 300,
+      changes: ['converted', 'downscaled'],
+    });
+    expect(test.calls.prepare).toEqual(['IMG_1.HEIC']);
+    expect(test.calls.sign).toEqual([['IMG_1.jpg']]);
+    expect(test.calls.placeholders).toEqual([
+      { 'u-IMG_1.jpg': 'hash-IMG_1.jpg' },
+    ]);
+  });
+
+  it('refuses what cannot be prepared, before anything is signed', async () => {
+    const test = harness();
+    test.script.prepare = async (file) =>
+      file.name === 'broken.heic'
+        ? { kind: 'refused', message: 'This HEIC photo could not be read.' }
+        : { kind: 'ready', file, sha256: 'x', changes: [] };
+
+    test.queue.add([photo('broken.heic', 10, ''), photo('fine.jpg')], 5);
+
+    await settle(test, ['refused', 'done']);
+    expect(test.items()[0]?.note).toBe('This HEIC photo could not be read.');
+    expect(test.calls.sign).toEqual([['fine.jpg']]);
+  });
+
+  it('signs files chosen together once all are prepared', async () => {
+    const test = harness();
+    const slow = deferred<void>();
+    const ready = test.script.prepare;
+    test.script.prepare = async (file) => {
+      if (file.name === 'slow.jpg') await slow.promise;
+      return ready(file);
+    };
+
+    test.queue.add([photo('slow.jpg'), photo('quick.jpg')], 5);
+
+    await settle(test, ['preparing', 'preparing']);
+    expect(test.calls.sign).toEqual([]);
+    slow.resolve();
+    await settle(test, ['done', 'done']);
+    expect(test.calls.sign).toEqual([['slow.jpg', 'quick.jpg']]);
+  });
+
+  it('gives the places left in the order chosen, not prepared', async () => {
+    const test = harness();
+    const slow = deferred<void>();
+    const ready = test.script.prepare;
+    test.script.prepare = async (file) => {
+      if (file.name === 'first.jpg') await slow.promise;
+      return ready(file);
+    };
+
+    test.queue.add([photo('first.jpg'), photo('second.jpg')], 1);
+    await vi.waitFor(() => expect(test.calls.prepare).toHaveLength(2));
+    slow.resolve();
+
+    await settle(test, ['done', 'refused']);
+    expect(test.items()[1]?.note).toBe(
+      'There is no room for this photo: a product holds at most 5.',
+    );
+  });
+
+  it('cancels a file while it is prepared; it is never signed', async () => {
+    const test = harness();
+    const slow = deferred<void>();
+    const ready = test.script.prepare;
+    test.script.prepare = async (file) => {
+      await slow.promise;
+      return ready(file);
+    };
+
+    test.queue.add([photo('a.jpg'), photo('b.jpg')], 5);
+    await settle(test, ['preparing', 'preparing']);
+    test.queue.cancel(test.item('a.jpg')?.id ?? '');
+    slow.resolve();
+
+    await settle(test, ['cancelled', 'done']);
+    expect(test.calls.sign).toEqual([['b.jpg']]);
+  });
+
+  it('confirms without a placeholder the browser could not make', async () => {
+    const test = harness();
+    test.script.placeholder = async () => {
+      throw new Error('no decoder');
+    };
+
+    test.queue.add([photo('a.jpg')], 5);
+
+    await settle(test, ['done']);
+    expect(test.calls.placeholders).toEqual([{}]);
   });
 });

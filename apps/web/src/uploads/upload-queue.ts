@@ -1,6 +1,7 @@
 import type { UploadTicket } from '@vitrine/api';
+import { defaultMaxImageEdge } from '@vitrine/api/rules';
 import { toSentence } from '../to-sentence.ts';
-import { checkChosenFile } from './check-chosen-file.ts';
+import { checkChosenFile, checkRoom } from './check-chosen-file.ts';
 import { maxSendAttempts, retryDelayMs } from './retry-delay.ts';
 import {
   holdsPlace,
@@ -10,6 +11,8 @@ import {
 } from './upload-item.ts';
 import type {
   CompleteResult,
+  PhotoSettings,
+  Preparation,
   PutResult,
   RenewResult,
   SignResult,
@@ -29,8 +32,24 @@ const refusedByStore = 'The upload was refused by storage; retry.';
 
 const unexpected = 'Something went wrong on this page; retry.';
 
+const unprepared =
+  'This photo could not be read here; choose it again, or export it as ' +
+  'a JPEG first.';
+
+/** A confirm waits at most this long for a placeholder still being made. */
+const placeholderWaitMs = 5_000;
+
 interface UploadRecord extends UploadItem {
+  /** The chosen file, then the prepared one once it is ready. */
   file: File;
+  /** The SHA-256 of the prepared file, once it is ready. */
+  sha256: string | undefined;
+  /** The ThumbHash being made while the file uploads. */
+  placeholder: Promise<string | undefined> | undefined;
+  /** The files chosen with it, which share the places left then. */
+  batch: Batch;
+  /** What preparing gave, kept until the whole batch is prepared. */
+  prepared: Preparation | undefined;
   ticket: UploadTicket | undefined;
   /** When this browser got the ticket, by its own clock. */
   ticketAt: number;
@@ -44,9 +63,16 @@ interface UploadRecord extends UploadItem {
   abort: AbortController | undefined;
 }
 
+/** Files chosen together, and the places the product had left for them. */
+interface Batch {
+  placesLeft: number;
+  records: UploadRecord[];
+}
+
 /**
  * Sends chosen files to the store and turns them into a product's photos:
- * checks each file, asks the server to sign the rest, PUTs at most three
+ * prepares each file in the browser (HEIC to JPEG, downscaled, location
+ * removed), checks it, asks the server to sign the rest, PUTs at most three
  * at a time, retries what the network or the store dropped, renews URLs
  * that expire, and confirms the files once none is still on its way, so
  * that they become photos in the order chosen.
@@ -66,11 +92,20 @@ export class UploadQueue {
     private readonly ports: UploadPorts,
     private maxUploadBytes: number,
     private readonly random: () => number = Math.random,
+    private settings: PhotoSettings = {
+      maxEdge: defaultMaxImageEdge,
+      stripLocation: true,
+    },
   ) {}
 
   /** The server's limit, once it has said it; the default until then. */
   setMaxUploadBytes(bytes: number): void {
     this.maxUploadBytes = bytes;
+  }
+
+  /** What the server says to do to photos; applies to files added next. */
+  setPhotoSettings(settings: PhotoSettings): void {
+    this.settings = settings;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -90,15 +125,16 @@ export class UploadQueue {
    * can take; files past it are refused here with the reason.
    */
   add(files: File[], placesLeft: number): void {
-    let left = placesLeft;
+    const batch: Batch = { placesLeft, records: [] };
+    const problem = checkRoom(placesLeft);
     for (const file of files) {
-      const problem = checkChosenFile(file, this.maxUploadBytes, left);
-      if (!problem) left -= 1;
-      this.records.push(this.recordFor(file, problem));
+      const record = this.recordFor(file, batch, problem);
+      this.records.push(record);
+      if (!problem) batch.records.push(record);
     }
 
     this.changed();
-    this.pump();
+    for (const record of batch.records) void this.prepare(record);
   }
 
   /** Stops one file; whatever of it reached the server is let go. */
@@ -161,7 +197,11 @@ export class UploadQueue {
     this.changed();
   }
 
-  private recordFor(file: File, problem: string | undefined): UploadRecord {
+  private recordFor(
+    file: File,
+    batch: Batch,
+    problem: string | undefined,
+  ): UploadRecord {
     const id = String(this.nextId);
     this.nextId += 1;
 
@@ -169,12 +209,17 @@ export class UploadQueue {
       id,
       name: file.name,
       byteSize: file.size,
-      previewUrl: problem ? undefined : this.ports.preview?.(file),
-      state: problem ? 'refused' : 'queued',
+      previewUrl: undefined,
+      state: problem ? 'refused' : 'preparing',
       sentBytes: 0,
       note: problem,
       retryable: false,
+      changes: [],
       file,
+      sha256: undefined,
+      placeholder: undefined,
+      batch,
+      prepared: undefined,
       ticket: undefined,
       ticketAt: 0,
       stored: false,
@@ -185,12 +230,68 @@ export class UploadQueue {
     };
   }
 
+  /**
+   * Makes a file ready to send: the browser converts, downscales or cleans
+   * it. Once every file chosen with it is ready, they are checked against
+   * the server's rules and given the places left, in the order chosen.
+   */
+  private async prepare(record: UploadRecord): Promise<void> {
+    record.prepared = await this.ports
+      .prepare(record.file, this.settings)
+      .catch((): Preparation => ({ kind: 'refused', message: unprepared }));
+
+    const { batch } = record;
+    const waiting = batch.records.filter((r) => r.state === 'preparing');
+    if (waiting.some((r) => !r.prepared)) return;
+    for (const member of waiting) this.takePrepared(member, batch);
+    this.changed();
+    this.pump();
+  }
+
+  /** Checks a prepared file and gives it a place, or says why not. */
+  private takePrepared(record: UploadRecord, batch: Batch): void {
+    const prepared = record.prepared;
+    record.prepared = undefined;
+    if (!prepared || prepared.kind === 'refused') {
+      this.settle(record, {
+        state: 'refused',
+        note: prepared?.message ?? unprepared,
+      });
+      return;
+    }
+
+    const { file, sha256, changes } = prepared;
+    const problem =
+      checkChosenFile(file, this.maxUploadBytes) ?? checkRoom(batch.placesLeft);
+    if (!problem) batch.placesLeft -= 1;
+    Object.assign(record, {
+      file,
+      sha256,
+      changes,
+      name: file.name,
+      byteSize: file.size,
+      previewUrl: problem ? undefined : this.ports.preview?.(file),
+      state: problem ? 'refused' : 'queued',
+      note: problem,
+    });
+    // Made while the file uploads; the confirm takes it when it is ready.
+    if (!problem) {
+      record.placeholder = this.ports.placeholder(file).catch(() => undefined);
+    }
+  }
+
   /** Starts whatever can start: signing, sending, confirming. */
   private pump(): void {
+    // Files chosen together are signed together, once all are prepared.
+    const preparing = this.records.some(
+      (record) => record.state === 'preparing',
+    );
     const unsigned = this.records.filter(
       (record) => record.state === 'queued' && !record.ticket,
     );
-    if (!this.signing && unsigned.length > 0) void this.sign(unsigned);
+    if (!this.signing && !preparing && unsigned.length > 0) {
+      void this.sign(unsigned);
+    }
 
     let busy = this.records.filter(
       (record) => record.state === 'sending' || record.state === 'retrying',
@@ -204,6 +305,7 @@ export class UploadQueue {
 
     const onTheirWay = this.records.some(
       (record) =>
+        record.state === 'preparing' ||
         record.state === 'queued' ||
         record.state === 'sending' ||
         record.state === 'retrying',
@@ -225,7 +327,7 @@ export class UploadQueue {
     try {
       while (asking.length > 0) {
         const result = await this.ports
-          .sign(asking.map((r) => r.file))
+          .sign(asking.map((r) => ({ file: r.file, sha256: r.sha256 ?? '' })))
           .catch((): SignResult => ({ kind: 'refused', message: unexpected }));
         if (result.kind === 'signed') {
           asking.forEach((record, index) => {
@@ -411,7 +513,8 @@ export class UploadQueue {
     let added = 0;
     let failed = 0;
     try {
-      const result = await this.ports.complete(ids).catch(
+      const placeholders = await placeholdersOf(records, ids);
+      const result = await this.ports.complete(ids, placeholders).catch(
         (): CompleteResult => ({
           kind: 'unreachable',
           message: unexpected,
@@ -492,6 +595,34 @@ export class UploadQueue {
   }
 }
 
+/**
+ * The placeholders made so far, by upload id. One still being made after
+ * a few seconds is left out: the photo matters, its placeholder does not.
+ */
+async function placeholdersOf(
+  records: UploadRecord[],
+  ids: string[],
+): Promise<Record<string, string>> {
+  let stopWaiting: () => void = () => undefined;
+  const late = new Promise<undefined>((done) => {
+    const timer = setTimeout(done, placeholderWaitMs);
+    stopWaiting = () => clearTimeout(timer);
+  });
+  try {
+    const made = await Promise.all(
+      records.map((record) => Promise.race([record.placeholder, late])),
+    );
+    const placeholders: Record<string, string> = {};
+    made.forEach((placeholder, index) => {
+      const id = ids[index];
+      if (placeholder && id) placeholders[id] = placeholder;
+    });
+    return placeholders;
+  } finally {
+    stopWaiting();
+  }
+}
+
 /** Read through a call: TypeScript keeps a narrowed state across awaits. */
 function isCancelled(record: UploadRecord): boolean {
   return record.state === 'cancelled';
@@ -507,6 +638,7 @@ function toItem(record: UploadRecord): UploadItem {
     sentBytes: record.sentBytes,
     note: record.note,
     retryable: record.retryable,
+    changes: record.changes,
   };
 }
 

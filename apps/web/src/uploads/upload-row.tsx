@@ -1,8 +1,11 @@
 import { formatBytes } from '@vitrine/api/rules';
 import { useId, useState } from 'react';
+import { toSentence } from '../to-sentence.ts';
 import { isCancellable, isFinished, type UploadItem } from './upload-item.ts';
+import type { PhotoChange } from './upload-ports.ts';
 
 const stateNotes: Record<UploadItem['state'], string> = {
+  preparing: 'Preparing…',
   refused: 'Not sent.',
   queued: 'Waiting to send…',
   sending: 'Sending…',
@@ -13,6 +16,17 @@ const stateNotes: Record<UploadItem['state'], string> = {
   failed: 'Not added.',
   cancelled: 'Cancelled.',
 };
+
+const changeNotes: Record<PhotoChange, string> = {
+  converted: 'converted from HEIC to JPEG',
+  downscaled: 'made smaller',
+  'metadata-removed': 'location and camera details removed',
+};
+
+/** What the browser did to the photo, as one sentence. */
+function describeChanges(changes: readonly PhotoChange[]): string {
+  return toSentence(changes.map((change) => changeNotes[change]).join('; '));
+}
 
 /** What a progress bar says about its file, for styles and tests. */
 export function progressState(item: UploadItem): string {
@@ -76,6 +90,7 @@ export function UploadRow({
           className={problem ? 'upload-note problem' : 'upload-note'}
         >
           {item.note ?? stateNotes[item.state]}
+          {item.changes.length > 0 && ` ${describeChanges(item.changes)}`}
         </p>
       </div>
       <div className="upload-actions">

@@ -1,4 +1,4 @@
-import { defaultMaxUploadBytes } from '@vitrine/api/rules';
+import { defaultMaxImageEdge, defaultMaxUploadBytes } from '@vitrine/api/rules';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { trpc } from '../api/trpc.ts';
 import { useToasts } from '../toasts/toast-context.ts';
@@ -49,6 +49,12 @@ export function useUploadQueue(productId: number): UploadQueueView {
   useEffect(
     () => queue.setMaxUploadBytes(maxUploadBytes),
     [queue, maxUploadBytes],
+  );
+  const maxEdge = limits.data?.maxImageEdge ?? defaultMaxImageEdge;
+  const stripLocation = limits.data?.removeMetadata ?? true;
+  useEffect(
+    () => queue.setPhotoSettings({ maxEdge, stripLocation }),
+    [queue, maxEdge, stripLocation],
   );
   const items = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
   const placesHeld = items.filter(holdsPlace).length;
