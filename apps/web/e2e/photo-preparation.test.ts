@@ -1,0 +1,293 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { PhotoSettings } from '@vitrine/api';
+import exifr from 'exifr';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { webFixture } from '../test-fixtures/web-fixtures.ts';
+import { type Browser, openBrowser } from './browser.ts';
+import { signInBrowser } from './sign-in.ts';
+import { type E2eApp, startE2eApp } from './start-app.ts';
+import { fixture } from './support/photos.ts';
+import { openWatchedPage } from './support/watched-page.ts';
+
+// Photos as phones make them go through the whole app: prepared in the
+// browser (HEIC converted, oversize downscaled, location removed), signed
+// with their digest, stored, and shown with their placeholder.
+let e2e: E2eApp;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+/** The x-amz-checksum-sha256 header of every PUT, by object key. */
+const sentDigests = new Map<string, string>();
+
+beforeAll(async () => {
+  [e2e, browser] = await Promise.all([startE2eApp(), openBrowser()]);
+  await signInBrowser(browser.context, e2e);
+  page = await openWatchedPage(browser.context, pageErrors);
+  page.on('request', (request) => {
+    if (request.method() !== 'PUT') return;
+    const key = new URL(request.url()).pathname.split('/').slice(2).join('/');
+    sentDigests.set(key, request.headers()['x-amz-checksum-sha256'] ?? '');
+  });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await e2e?.close();
+  expect(pageErrors).toEqual([]);
+});
+beforeEach(() => setPhotoSettings({ maxImageEdge: 2560 }));
+
+/** What the server tells the page to do to photos, as its config would. */
+function setPhotoSettings(change: Partial<PhotoSettings>) {
+  e2e.app.context.photos = {
+    maxImageEdge: 2560,
+    removeMetadata: true,
+    ...change,
+  };
+}
+
+interface ChosenFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+function chosen(path: string, name: string, mimeType: string): ChosenFile {
+  return { name, mimeType, buffer: readFileSync(path) };
+}
+
+const webFile = (file: string, mimeType: string): ChosenFile => ({
+  name: file,
+  mimeType,
+  buffer: Buffer.from(webFixture(file)),
+});
+
+/** A new product's page, with the server's photo settings loaded. */
+async function newProduct(name: string): Promise<number> {
+  const product = await e2e.app.db
+    .insertInto('product')
+    .values({
+      name,
+      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await page.goto(`${e2e.url}/products/${product.id}`);
+  await page.getByLabel('Choose photos').waitFor();
+
+  return product.id;
+}
+
+async function choose(files: ChosenFile[], states: string[]) {
+  await page.getByLabel('Choose photos').setInputFiles(files);
+  await expect
+    .poll(
+      () =>
+        page
+          .getByTestId('upload-row')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state'))),
+      { timeout: 30_000 },
+    )
+    .toEqual(states);
+}
+
+const rowNotes = () => page.locator('.upload-note').allTextContents();
+
+async function imagesOf(productId: number) {
+  return e2e.app.db
+    .selectFrom('image')
+    .selectAll()
+    .where('product_id', '=', productId)
+    .orderBy('position')
+    .execute();
+}
+
+async function objectBytes(key: string): Promise<Buffer> {
+  const url = `${e2e.store.endpoint}/shop/${key}`;
+  return Buffer.from(await (await fetch(url)).arrayBuffer());
+}
+
+const sha256 = (bytes: Uint8Array) =>
+  createHash('sha256').update(bytes).digest('base64');
+
+async function keysOf(productId: number): Promise<string[]> {
+  const keys = await e2e.store.listKeys();
+  return keys.filter((key) => key.startsWith(`products/${productId}/`));
+}
+
+it('converts HEIC photos, typed or not, to JPEGs shown upright', async () => {
+  const productId = await newProduct('Phone photos');
+
+  await choose(
+    [
+      webFile('photo-landscape.heic', ''),
+      webFile('photo-portrait-irot.heic', 'application/octet-stream'),
+    ],
+    ['done', 'done'],
+  );
+
+  expect(await rowNotes()).toEqual([
+    'Added. Converted from HEIC to JPEG.',
+    'Added. Converted from HEIC to JPEG.',
+  ]);
+  const images = await imagesOf(productId);
+  expect(
+    images.map(({ original_name, content_type, width, height }) => ({
+      original_name,
+      content_type,
+      width,
+      height,
+    })),
+  ).toEqual([
+    {
+      original_name: 'photo-landscape.jpg',
+      content_type: 'image/jpeg',
+      width: 1800,
+      height: 1200,
+    },
+    {
+      original_name: 'photo-portrait-irot.jpg',
+      content_type: 'image/jpeg',
+      width: 1200,
+      height: 1800,
+    },
+  ]);
+  for (const image of images) {
+    const bytes = await objectBytes(image.object_key);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    expect(bytes.length).toBe(image.byte_size);
+    // The store checked the bytes against the digest the browser sent.
+    expect(sentDigests.get(image.object_key)).toBe(sha256(bytes));
+  }
+});
+
+it('refuses a HEIC it cannot convert before anything is signed', async () => {
+  const productId = await newProduct('Broken HEIC');
+
+  await choose([webFile('photo-landscape-cut.heic', '')], ['refused']);
+
+  const [note] = await rowNotes();
+  expect(note).toMatch(/could not be converted/);
+  expect(note).toMatch(/Most Compatible|export the photo as JPEG/);
+  const uploads = await e2e.app.db
+    .selectFrom('upload')
+    .select('id')
+    .where('product_id', '=', productId)
+    .execute();
+  expect(uploads).toEqual([]);
+  expect(await keysOf(productId)).toEqual([]);
+});
+
+it('downscales photos past the longest edge set, and signs what it sends', async () => {
+  setPhotoSettings({ maxImageEdge: 1000 });
+  const productId = await newProduct('Large photos');
+  const large = fixture('accept/jpeg-large.jpg');
+  const original = readFileSync(large);
+
+  await choose(
+    [
+      chosen(large, 'jpeg-large.jpg', 'image/jpeg'),
+      chosen(
+        fixture('accept/photo-portrait-exif6.jpg'),
+        'portrait.jpg',
+        'image/jpeg',
+      ),
+    ],
+    ['done', 'done'],
+  );
+
+  expect(await rowNotes()).toEqual([
+    'Added. Made smaller.',
+    'Added. Made smaller.',
+  ]);
+  const [landscape, portrait] = await imagesOf(productId);
+  expect([landscape?.width, landscape?.height]).toEqual([1000, 750]);
+  expect([portrait?.width, portrait?.height]).toEqual([667, 1000]);
+  const bytes = await objectBytes(landscape?.object_key ?? '');
+  expect(bytes.length).toBe(landscape?.byte_size);
+  expect(bytes.length).toBeLessThan(original.length);
+  // Turned upright in the pixels: no orientation left to apply.
+  const portraitBytes = await objectBytes(portrait?.object_key ?? '');
+  expect(await exifr.orientation(portraitBytes)).toBeUndefined();
+});
+
+it('removes the location from a JPEG, keeps its orientation', async () => {
+  const productId = await newProduct('Location');
+  const file = webFile('photo-portrait-exif6-gps.jpg', 'image/jpeg');
+  expect(await exifr.gps(file.buffer)).toMatchObject({ latitude: 48.8584 });
+
+  await choose([file], ['done']);
+
+  expect(await rowNotes()).toEqual([
+    'Added. Location and camera details removed.',
+  ]);
+  const [image] = await imagesOf(productId);
+  const stored = await objectBytes(image?.object_key ?? '');
+  expect(await exifr.gps(stored)).toBeUndefined();
+  const tags = await exifr.parse(stored, true);
+  expect(tags ?? {}).not.toHaveProperty('GPSLatitude');
+  expect(tags ?? {}).not.toHaveProperty('Artist');
+  expect(await exifr.orientation(stored)).toBe(6);
+  expect([image?.width, image?.height]).toEqual([1200, 1800]);
+});
+
+it('keeps the location when the setting is off', async () => {
+  setPhotoSettings({ removeMetadata: false });
+  const productId = await newProduct('Location kept');
+  const file = webFile('photo-portrait-exif6-gps.jpg', 'image/jpeg');
+
+  await choose([file], ['done']);
+
+  const [image] = await imagesOf(productId);
+  const stored = await objectBytes(image?.object_key ?? '');
+  expect(stored.equals(file.buffer)).toBe(true);
+});
+
+it('sends small photos without metadata untouched, byte for byte', async () => {
+  const productId = await newProduct('Untouched');
+  const files = [
+    chosen(fixture('accept/jpeg-baseline.jpg'), 'a.jpg', 'image/jpeg'),
+    chosen(fixture('accept/png-sample.png'), 'b.png', 'image/png'),
+    chosen(fixture('accept/webp-lossy.webp'), 'c.webp', 'image/webp'),
+  ];
+
+  await choose(files, ['done', 'done', 'done']);
+
+  const images = await imagesOf(productId);
+  for (const [index, image] of images.entries()) {
+    const stored = await objectBytes(image.object_key);
+    expect(stored.equals(files[index]?.buffer ?? Buffer.alloc(0))).toBe(true);
+  }
+});
+
+it('shows each photo’s placeholder until the photo has loaded', async () => {
+  const productId = await newProduct('Placeholders');
+  await choose(
+    [chosen(fixture('accept/jpeg-large.jpg'), 'large.jpg', 'image/jpeg')],
+    ['done'],
+  );
+  const [image] = await imagesOf(productId);
+  expect(image?.placeholder).toMatch(/^[A-Za-z0-9+/]{20,36}={0,2}$/);
+
+  // Hold the photo's bytes back, as a slow network would.
+  let release = () => undefined as void;
+  const held = new Promise<void>((done) => {
+    release = done;
+  });
+  await page.route(`**/${image?.object_key}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  const tile = page.getByTestId('gallery-tile').locator('img');
+  await expect.poll(() => tile.getAttribute('data-placeholder')).toBe('shown');
+  expect(
+    await tile.evaluate((img) => getComputedStyle(img).backgroundImage),
+  ).toMatch(/^url\("data:image\/png;base64,/);
+
+  release();
+  await expect.poll(() => tile.getAttribute('data-placeholder')).toBeNull();
+  await page.unroute(`**/${image?.object_key}`);
+});
