@@ -272,7 +272,7 @@ it('shows each photo’s placeholder until the photo has loaded', async () => {
   expect(image?.placeholder).toMatch(/^[A-Za-z0-9+/]{20,36}={0,2}$/);
 
   // Hold the photo's bytes back, as a slow network would.
-  let release = () => undefined as void;
+  let release: () => void = () => undefined;
   const held = new Promise<void>((done) => {
     release = done;
   });
