@@ -52,7 +52,8 @@ export interface DeletionOutcome {
 
 /**
  * Deletes queued objects from the store. With `keys`, those keys now;
- * without, every key that is due, oldest first. A key leaves the queue
+ * without, every key that is due or whose last deletion failed, in key
+ * order. A key leaves the queue
  * once deleted at or after its `not_before`. A store failure is recorded
  * on the queued rows and returned, never thrown.
  */
@@ -72,9 +73,13 @@ export async function deleteQueuedObjects(
       .where('object_key', '>', after)
       .orderBy('object_key')
       .limit(deleteBatchSize);
+    // Due keys, and keys whose deletion failed: the store was down, and
+    // what could not be deleted then is deleted as soon as it is back.
     query = keys
       ? query.where('object_key', 'in', [...keys])
-      : query.where('not_before', '<=', now);
+      : query.where((eb) =>
+          eb.or([eb('not_before', '<=', now), eb('attempts', '>', 0)]),
+        );
     const batch = (await query.execute()).map((row) => row.object_key);
     if (batch.length === 0) return outcome;
 
@@ -110,6 +115,13 @@ async function deleteBatch(
     .deleteFrom('object_deletion')
     .where('object_key', 'in', batch)
     .where('not_before', '<=', now)
+    .execute();
+  // Deleted before a signed URL is over: kept until then, no longer failing.
+  await ctx.db
+    .updateTable('object_deletion')
+    .set({ attempts: 0, last_error: null })
+    .where('object_key', 'in', batch)
+    .where('attempts', '>', 0)
     .execute();
   outcome.deleted += batch.length;
 }
