@@ -1,4 +1,4 @@
-import type { PhotoChange } from './upload-ports.ts';
+import type { PhotoChange } from '../prepare/prepare-photo.ts';
 
 /**
  * Where one chosen file is:

@@ -1,27 +1,8 @@
 import type { UploadTicket } from '@vitrine/api';
-
-/** What preparing a photo in the browser did to it. */
-export type PhotoChange = 'converted' | 'downscaled' | 'metadata-removed';
-
-/** What the browser does to photos before they are signed. */
-export interface PhotoSettings {
-  /** Longer edges are downscaled to this many pixels. */
-  maxEdge: number;
-  /** Remove location and camera details from JPEGs. */
-  stripLocation: boolean;
-}
-
-/** A chosen file made ready to send, or the reason it cannot be. */
-export type Preparation =
-  | {
-      kind: 'ready';
-      /** The bytes to sign and send, with their real type. */
-      file: File;
-      /** The SHA-256 of those bytes, base64, for the store to check. */
-      sha256: string;
-      changes: PhotoChange[];
-    }
-  | { kind: 'refused'; message: string };
+import type {
+  PreparedPhoto,
+  PrepareSettings,
+} from '../prepare/prepare-photo.ts';
 
 /** A prepared file as the server signs it. */
 export interface FileToSign {
@@ -70,7 +51,7 @@ export type CompleteResult =
  */
 export interface UploadPorts {
   /** Converts, downscales and cleans a photo; see apps/web/src/prepare. */
-  prepare(file: File, settings: PhotoSettings): Promise<Preparation>;
+  prepare(file: File, settings: PrepareSettings): Promise<PreparedPhoto>;
   /**
    * A ThumbHash of a prepared photo, base64, made while it uploads; always
    * settles, with undefined when none can be made.

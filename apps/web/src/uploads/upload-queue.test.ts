@@ -1,9 +1,9 @@
 import type { UploadTicket } from '@vitrine/api';
 import { describe, expect, it, vi } from 'vitest';
+import type { PreparedPhoto } from '../prepare/prepare-photo.ts';
 import type { UploadItem } from './upload-item.ts';
 import type {
   CompleteResult,
-  Preparation,
   PutResult,
   RenewResult,
   SignResult,
@@ -64,7 +64,7 @@ function harness() {
   };
 
   const script = {
-    prepare: async (file: File): Promise<Preparation> => ({
+    prepare: async (file: File): Promise<PreparedPhoto> => ({
       kind: 'ready',
       file,
       sha256: `sha-${file.name}`,

@@ -1,5 +1,9 @@
 import type { UploadTicket } from '@vitrine/api';
 import { defaultMaxImageEdge } from '@vitrine/api/rules';
+import type {
+  PreparedPhoto,
+  PrepareSettings,
+} from '../prepare/prepare-photo.ts';
 import { toSentence } from '../to-sentence.ts';
 import { checkChosenFile, checkRoom } from './check-chosen-file.ts';
 import { maxSendAttempts, retryDelayMs } from './retry-delay.ts';
@@ -11,8 +15,6 @@ import {
 } from './upload-item.ts';
 import type {
   CompleteResult,
-  PhotoSettings,
-  Preparation,
   PutResult,
   RenewResult,
   SignResult,
@@ -49,7 +51,7 @@ interface UploadRecord extends UploadItem {
   /** The files chosen with it, which share the places left then. */
   batch: Batch;
   /** What preparing gave, kept until the whole batch is prepared. */
-  prepared: Preparation | undefined;
+  prepared: PreparedPhoto | undefined;
   ticket: UploadTicket | undefined;
   /** When this browser got the ticket, by its own clock. */
   ticketAt: number;
@@ -92,7 +94,7 @@ export class UploadQueue {
     private readonly ports: UploadPorts,
     private maxUploadBytes: number,
     private readonly random: () => number = Math.random,
-    private settings: PhotoSettings = {
+    private settings: PrepareSettings = {
       maxEdge: defaultMaxImageEdge,
       stripLocation: true,
     },
@@ -104,7 +106,7 @@ export class UploadQueue {
   }
 
   /** What the server says to do to photos; applies to files added next. */
-  setPhotoSettings(settings: PhotoSettings): void {
+  setPhotoSettings(settings: PrepareSettings): void {
     this.settings = settings;
   }
 
@@ -238,7 +240,7 @@ export class UploadQueue {
   private async prepare(record: UploadRecord): Promise<void> {
     record.prepared = await this.ports
       .prepare(record.file, this.settings)
-      .catch((): Preparation => ({ kind: 'refused', message: unprepared }));
+      .catch((): PreparedPhoto => ({ kind: 'refused', message: unprepared }));
 
     const { batch } = record;
     const waiting = batch.records.filter((r) => r.state === 'preparing');

@@ -1,8 +1,8 @@
 import { formatBytes } from '@vitrine/api/rules';
 import { useId, useState } from 'react';
+import type { PhotoChange } from '../prepare/prepare-photo.ts';
 import { toSentence } from '../to-sentence.ts';
 import { isCancellable, isFinished, type UploadItem } from './upload-item.ts';
-import type { PhotoChange } from './upload-ports.ts';
 
 const stateNotes: Record<UploadItem['state'], string> = {
   preparing: 'Preparing…',
