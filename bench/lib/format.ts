@@ -22,12 +22,12 @@ export function megabytes(bytes: number): string {
   return `${bytes / 1e6} MB`;
 }
 
-/** "50 Mbit/s up, 20 ms": an emulated network, or loopback. */
+/** "50 Mbit/s up, 20 ms latency": an emulated network, or none. */
 export function describeNetwork(network: {
   bytesPerSecond: number | null;
   latencyMs: number;
 }): string {
-  if (network.bytesPerSecond === null) return 'loopback, unthrottled';
+  if (network.bytesPerSecond === null) return 'unthrottled';
 
   return `${(network.bytesPerSecond * 8) / 1e6} Mbit/s up, ${network.latencyMs} ms latency`;
 }
