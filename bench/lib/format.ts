@@ -16,3 +16,18 @@ export function formatPercent(value: Spread, digits = 1): string {
 export function formatKiloBytes(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`;
 }
+
+/** "5 MB": a file size as the targets name it, in decimal megabytes. */
+export function megabytes(bytes: number): string {
+  return `${bytes / 1e6} MB`;
+}
+
+/** "50 Mbit/s up, 20 ms latency": an emulated network, or none. */
+export function describeNetwork(network: {
+  bytesPerSecond: number | null;
+  latencyMs: number;
+}): string {
+  if (network.bytesPerSecond === null) return 'unthrottled';
+
+  return `${(network.bytesPerSecond * 8) / 1e6} Mbit/s up, ${network.latencyMs} ms latency`;
+}

@@ -1,14 +1,14 @@
 import { formatSpread } from './format.ts';
 import { table } from './markdown-table.ts';
 import type { Baseline, Results } from './report.ts';
-import type { Spread } from './stats.ts';
+import { type Spread, scaleSpread } from './stats.ts';
 
 const s = (value: Spread, digits = 2, unit = '') =>
   formatSpread(value, digits, unit);
 
 /**
- * What the product fixes changed: the signing figures side by side in this
- * run, and the rest against the baseline run when there is one.
+ * What the product fixes changed: signing and confirming side by side in
+ * this run, and the rest against the baseline run when there is one.
  */
 export function renderBeforeAfter(
   results: Results,
@@ -27,34 +27,11 @@ export function renderBeforeAfter(
       s(level.variants.product.cpuMicrosPerRequest, 0),
       'this run, side by side',
     ]),
+    ...confirmRows(results),
   ];
   if (baseline) {
     const from = `baseline run of ${baseline.startedAt.slice(0, 10)}, commit ${baseline.machine.commit}`;
     rows.push(
-      [
-        'confirm: app CPU per image, µs',
-        s(baseline.confirm.appCpuMicrosPerImage, 0),
-        s(results.confirm.appCpuMicrosPerImage, 0),
-        from,
-      ],
-      [
-        'confirm: store CPU per image, µs',
-        s(baseline.confirm.storeCpuMicrosPerImage, 0),
-        s(results.confirm.storeCpuMicrosPerImage, 0),
-        from,
-      ],
-      [
-        'confirm: requests per second',
-        s(baseline.confirm.requestsPerSecond, 1),
-        s(results.confirm.requestsPerSecond, 1),
-        from,
-      ],
-      [
-        'confirm: p50, ms',
-        s(baseline.confirm.p50Ms, 0),
-        s(results.confirm.p50Ms, 0),
-        from,
-      ],
       [
         'direct flow: app CPU per 100 MiB, ms',
         s(baseline.directVsProxy.cpuMsPer100MiB.direct, 1),
@@ -63,20 +40,20 @@ export function renderBeforeAfter(
       ],
       [
         'direct ÷ proxy, %',
-        s(scale(baseline.directVsProxy.directToProxy, 100), 2),
-        s(scale(results.directVsProxy.directToProxy, 100), 2),
+        s(scaleSpread(baseline.directVsProxy.directToProxy, 100), 2),
+        s(scaleSpread(results.directVsProxy.directToProxy, 100), 2),
         from,
       ],
       [
-        'Chromium: whole flow, ms',
+        'Chromium on loopback: whole flow, ms',
         s(baseline.browser.ms.flow, 0),
-        s(results.browser.ms.flow, 0),
+        s(results.browser.networks.loopback.ms.flow, 0),
         from,
       ],
       [
-        'Chromium: flow ÷ bare PUTs',
+        'Chromium on loopback: flow ÷ bare PUTs',
         s(baseline.browser.flowToBare),
-        s(results.browser.flowToBare),
+        s(results.browser.networks.loopback.flowToBare),
         from,
       ],
     );
@@ -93,10 +70,23 @@ export function renderBeforeAfter(
   ];
 }
 
-function scale(value: Spread, by: number): Spread {
-  return {
-    median: value.median * by,
-    min: value.min * by,
-    max: value.max * by,
-  };
+/**
+ * The confirm with the copy of decision 0009, as every confirm was before
+ * decision 0013, against the product's, from interleaved rounds.
+ */
+function confirmRows({ confirm }: Results): string[][] {
+  const { copy, product } = confirm.variants;
+  const row = (label: string, pick: (f: typeof copy) => Spread, digits = 0) => [
+    `confirm: ${label}`,
+    s(pick(copy), digits),
+    s(pick(product), digits),
+    'this run, side by side: copy (no digest) → product (digest)',
+  ];
+
+  return [
+    row('app CPU per image, µs', (f) => f.appCpuMicrosPerImage),
+    row('store CPU per image, µs', (f) => f.storeCpuMicrosPerImage),
+    row('requests per second', (f) => f.requestsPerSecond, 1),
+    row('p50, ms', (f) => f.p50Ms),
+  ];
 }

@@ -2,6 +2,11 @@ import type { AskResult } from '../suites/ask.ts';
 import { formatKiloBytes, formatSpread } from './format.ts';
 import { table } from './markdown-table.ts';
 import type { Results } from './report.ts';
+import {
+  renderBrowser,
+  renderConfirm,
+  renderDirectVsProxy,
+} from './report-uploads.ts';
 import type { Spread } from './stats.ts';
 
 const s = (value: Spread, digits = 2, unit = '') =>
@@ -9,15 +14,7 @@ const s = (value: Spread, digits = 2, unit = '') =>
 
 /** One section per target, with every figure behind its line. */
 export function renderDetails(results: Results): string[] {
-  const {
-    sign,
-    ask,
-    confirm,
-    directVsProxy: dvp,
-    browser,
-    pages,
-    bundle,
-  } = results;
+  const { sign, ask, pages, bundle } = results;
 
   return [
     '## 1. One signed PUT URL',
@@ -54,83 +51,15 @@ export function renderDetails(results: Results): string[] {
       'the product with getSignedUrl per URL. Each request asks for a product ' +
       "of its own. CPU is the server process's, user and system.",
     '',
-    '## 3. Confirming 5 uploads',
-    '',
-    table(
-      ['figure', 'median (lowest–highest round)'],
-      [
-        [
-          'requests per second (5 connections)',
-          s(confirm.requestsPerSecond, 1),
-        ],
-        ['latency p50, ms', s(confirm.p50Ms, 0)],
-        ['latency p99, ms', s(confirm.p99Ms, 0)],
-        ['app server CPU per image, µs', s(confirm.appCpuMicrosPerImage, 0)],
-        [
-          "store CPU per image, µs (R2's share in production)",
-          s(confirm.storeCpuMicrosPerImage, 0),
-        ],
-      ],
-    ),
-    '',
-    `Each confirm checks 5 real photos of ${confirm.photoBytes
-      .map((bytes) => formatKiloBytes(bytes))
-      .join(', ')} that were PUT just before.`,
-    '',
-    '## 4. Direct against proxied uploads',
-    '',
-    table(
-      ['flow', 'app server CPU per 100 MiB, ms'],
-      [
-        [
-          'direct: ask, PUT to the store, confirm',
-          s(dvp.cpuMsPer100MiB.direct, 1),
-        ],
-        [
-          'proxy: multipart through the server to disk',
-          s(dvp.cpuMsPer100MiB.proxy, 1),
-        ],
-        ['(the store, in the direct flow)', s(dvp.storeCpuMsPer100MiB, 1)],
-      ],
-    ),
-    '',
-    table(
-      [
-        'file size',
-        'flow',
-        'peak RSS, MiB',
-        'growth during the upload, MiB',
-        'CPU per 100 MiB, ms (one upload)',
-      ],
-      dvp.memory.map((row) => [
-        `5 × ${row.fileBytes / 1e6} MB`,
-        row.flow,
-        row.peakRssMiB.toFixed(1),
-        row.growthMiB.toFixed(1),
-        row.cpuMsPer100MiB.toFixed(1),
-      ]),
-    ),
-    '',
-    '## 5. Chromium',
-    '',
-    table(
-      ['way', `ms for 5 × ${browser.photoBytes / 1e6} MB`],
-      [
-        [
-          'the whole flow, from choosing the files to all five done',
-          s(browser.ms.flow, 0),
-        ],
-        ['5 bare parallel PUTs of the same files', s(browser.ms.bare, 0)],
-      ],
-    ),
-    '',
+    ...renderConfirm(results),
+    ...renderDirectVsProxy(results),
+    ...renderBrowser(results),
     '## 6. Pages at 10,000 products × 5 images',
     '',
     table(
       ['database', 'page', 'covers', 'p50, ms', 'p99, ms'],
       (['sqlite', 'postgres'] as const).flatMap((database) => {
         const figures = pages[database];
-        if (!figures) return [[database, 'all', '', 'not supported yet', '']];
         return (['listPage', 'productPage'] as const).flatMap((page) =>
           (['public', 'private'] as const).map((bucket) => [
             database,

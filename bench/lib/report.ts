@@ -1,8 +1,10 @@
+import type { DirectVsProxyResult } from '../suites/direct-vs-proxy.ts';
 import type { Load, Machine } from './machine.ts';
 import { table } from './markdown-table.ts';
 import { renderBeforeAfter } from './report-before-after.ts';
 import { renderDetails } from './report-details.ts';
 import { renderProfiles } from './report-profiles.ts';
+import type { Spread } from './stats.ts';
 import type { SuiteResults, Target } from './targets.ts';
 
 export interface Results extends SuiteResults {
@@ -14,11 +16,17 @@ export interface Results extends SuiteResults {
   targets: Target[];
 }
 
-/** The baseline: an earlier run, kept to show what a product fix changed. */
-export type Baseline = Pick<
-  Results,
-  'machine' | 'startedAt' | 'confirm' | 'directVsProxy' | 'browser' | 'ask'
->;
+/**
+ * The baseline: an earlier run, kept to show what a product fix changed,
+ * in the shape of its day; only the figures still compared are read.
+ */
+export interface Baseline {
+  machine: Machine;
+  startedAt: string;
+  directVsProxy: Pick<DirectVsProxyResult, 'cpuMsPer100MiB' | 'directToProxy'>;
+  /** Chromium on loopback: the only network measured then. */
+  browser: { ms: { flow: Spread }; flowToBare: Spread };
+}
 
 /** results.md: the targets first, then every figure behind them. */
 export function renderReport(results: Results, baseline?: Baseline): string {

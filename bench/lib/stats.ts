@@ -30,3 +30,12 @@ export function percentile(sorted: readonly number[], p: number): number {
 export function ratios(a: readonly number[], b: readonly number[]): number[] {
   return a.map((value, index) => value / (b[index] ?? Number.NaN));
 }
+
+/** A spread in other units: each of its figures times `by`. */
+export function scaleSpread(value: Spread, by: number): Spread {
+  return {
+    median: value.median * by,
+    min: value.min * by,
+    max: value.max * by,
+  };
+}

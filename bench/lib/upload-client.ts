@@ -1,5 +1,14 @@
+import { sha256Base64 } from './photo-digest.ts';
 import type { Photo } from './photos.ts';
 import { sessionHeaders } from './session.ts';
+
+/**
+ * How an ask declares its files. `sha256`: with each file's digest, as the
+ * page asks since decision 0011, so the URL signs it and a confirm keeps
+ * the upload's key (decision 0013). `none`: without, as an API client may
+ * ask, which a confirm answers with a copy in the store (decision 0009).
+ */
+export type Digest = 'sha256' | 'none';
 
 export interface Ticket {
   uploadId: string;
@@ -26,20 +35,35 @@ export async function mutate<T>(
   return body.result.data;
 }
 
-/** Asks for the photos' URLs and PUTs them to the store, in parallel. */
-export async function askAndPut(
+/** Asks the app to sign a PUT URL for each photo. */
+export function ask(
   appUrl: string,
   productId: number,
   photos: Photo[],
-): Promise<string[]> {
-  const tickets = await mutate<Ticket[]>(appUrl, 'uploads.create', {
+  digest: Digest = 'sha256',
+): Promise<Ticket[]> {
+  return mutate<Ticket[]>(appUrl, 'uploads.create', {
     productId,
     files: photos.map((photo) => ({
       name: photo.name,
       type: photo.type,
       size: photo.bytes.length,
+      sha256: digest === 'sha256' ? sha256Base64(photo) : undefined,
     })),
   });
+}
+
+/**
+ * Asks for the photos' URLs and PUTs them to the store, in parallel, with
+ * the headers each ticket names (the digest among them, when signed).
+ */
+export async function askAndPut(
+  appUrl: string,
+  productId: number,
+  photos: Photo[],
+  digest: Digest = 'sha256',
+): Promise<string[]> {
+  const tickets = await ask(appUrl, productId, photos, digest);
   await Promise.all(
     tickets.map(async (ticket, index) => {
       const response = await fetch(ticket.url, {
@@ -60,8 +84,9 @@ export async function uploadDirect(
   appUrl: string,
   productId: number,
   photos: Photo[],
+  digest: Digest = 'sha256',
 ): Promise<void> {
-  const uploadIds = await askAndPut(appUrl, productId, photos);
+  const uploadIds = await askAndPut(appUrl, productId, photos, digest);
   const done = await mutate<{ images: unknown[]; failures: unknown[] }>(
     appUrl,
     'uploads.complete',

@@ -1,35 +1,64 @@
 import type { Page } from 'playwright-core';
 import { appOrigins } from '../../apps/server/src/http/origins.ts';
 import { openBrowser } from '../../apps/web/e2e/browser.ts';
+import { throttleUploads } from '../../apps/web/e2e/support/throttle.ts';
 import type { BenchServers } from '../lib/bench-servers.ts';
+import {
+  type FlowPhases,
+  type FlowTiming,
+  flowTimeoutMs,
+  timeBarePuts,
+  timeFlow,
+} from '../lib/page-timing.ts';
 import { photosOfSize, writePhotos } from '../lib/photos.ts';
 import { interleave } from '../lib/rounds.ts';
 import { ratios, type Spread, spread } from '../lib/stats.ts';
-import { mutate, type Ticket } from '../lib/upload-client.ts';
+import { ask } from '../lib/upload-client.ts';
 
 const ways = ['flow', 'bare'] as const;
 type Way = (typeof ways)[number];
-const rounds = 7;
 const photoBytes = 5_000_000;
-/** Any single upload taking longer than this is a failure, not a figure. */
-const timeoutMs = 60_000;
+
+/**
+ * loopback: as fast as this machine goes, where any round trip weighs.
+ * home: a shop on a home connection, its uplink 50 Mbit/s with 20 ms of
+ * latency, through Chromium's network emulation for both ways alike.
+ * A home round takes seconds: fewer of them.
+ */
+const networks = {
+  loopback: { rounds: 7, bytesPerSecond: undefined, latencyMs: 0 },
+  home: { rounds: 3, bytesPerSecond: 50e6 / 8, latencyMs: 20 },
+} as const;
+type Network = keyof typeof networks;
 
 /** Each timing takes two products: one to load, one to sign for. */
-export const browserProductsNeeded = 2 * ways.length * (rounds + 1);
+export const browserProductsNeeded =
+  2 * ways.length * (networks.loopback.rounds + 1 + networks.home.rounds);
 
-export interface BrowserResult {
-  photoBytes: number;
-  photos: number;
+export interface NetworkFigures {
+  /** Upload throughput, bytes per second; null: loopback, unthrottled. */
+  bytesPerSecond: number | null;
+  latencyMs: number;
+  rounds: number;
   /** Milliseconds from choosing the files to the last one done. */
   ms: Record<Way, Spread>;
   /** Each round's whole flow ÷ bare PUTs: target 5. */
   flowToBare: Spread;
+  /** Where the whole flow's time went, each phase's median and range. */
+  phases: Record<keyof FlowPhases, Spread>;
+}
+
+export interface BrowserResult {
+  photoBytes: number;
+  photos: number;
+  networks: Record<Network, NetworkFigures>;
 }
 
 /**
  * Target 5, in Chromium: 5 photos through the product's whole flow (the
- * page asks, PUTs, confirms) against 5 bare parallel PUTs of the same
- * bytes to the same store, timed inside the page.
+ * page prepares, asks, PUTs, confirms) against 5 bare parallel PUTs of the
+ * same bytes to the same store, signed with the same digest header, timed
+ * inside the page: on loopback, then on an emulated home connection.
  */
 export async function benchBrowser(
   servers: BenchServers,
@@ -53,133 +82,83 @@ export async function benchBrowser(
       },
     ]);
     const page = await browser.context.newPage();
-    page.setDefaultTimeout(timeoutMs);
-    const time = async (way: Way) => {
+    page.setDefaultTimeout(flowTimeoutMs);
+    const time = async (network: Network, way: Way): Promise<FlowTiming> => {
       const [productId = 0, spare = 0] = servers.takeProducts(2);
       await page.goto(`${servers.urls.app}/products/${productId}`);
       await page.getByLabel('Choose photos').waitFor();
-      if (way === 'flow') return timeFlow(page, paths);
-
-      const tickets = await mutate<Ticket[]>(
-        servers.urls.app,
-        'uploads.create',
-        {
-          productId: spare,
-          files: photos.map((photo) => ({
-            name: photo.name,
-            type: photo.type,
-            size: photo.bytes.length,
-          })),
-        },
-      );
-      return timeBarePuts(page, paths, tickets);
+      // The bare PUTs' URLs are signed before the clock starts.
+      const tickets =
+        way === 'bare' ? await ask(servers.urls.app, spare, photos) : [];
+      const undo = await emulate(browser.context, page, network);
+      try {
+        if (way === 'flow') {
+          return await timeFlow(page, paths, servers.urls.store);
+        }
+        return { ms: await timeBarePuts(page, paths, tickets), phases };
+      } finally {
+        await undo();
+      }
     };
 
-    await time('flow');
-    await time('bare');
-    const measured = await interleave(ways, rounds, time);
+    await time('loopback', 'flow');
+    await time('loopback', 'bare');
+    const figures = async (network: Network): Promise<NetworkFigures> => {
+      const { rounds, bytesPerSecond, latencyMs } = networks[network];
+      const measured = await interleave(ways, rounds, (way) =>
+        time(network, way),
+      );
+      const ms = (way: Way) => measured[way].map((timing) => timing.ms);
+      return {
+        bytesPerSecond: bytesPerSecond ?? null,
+        latencyMs,
+        rounds,
+        ms: { flow: spread(ms('flow')), bare: spread(ms('bare')) },
+        flowToBare: spread(ratios(ms('flow'), ms('bare'))),
+        phases: phaseSpreads(measured.flow.map((timing) => timing.phases)),
+      };
+    };
 
     return {
       photoBytes,
       photos: photos.length,
-      ms: { flow: spread(measured.flow), bare: spread(measured.bare) },
-      flowToBare: spread(ratios(measured.flow, measured.bare)),
+      networks: {
+        loopback: await figures('loopback'),
+        home: await figures('home'),
+      },
     };
   } finally {
     await browser.close();
   }
 }
 
-/** Chooses the files in the page's picker; times until all five are done. */
-async function timeFlow(page: Page, paths: string[]): Promise<number> {
-  await page.evaluate(() => {
-    const state = window as unknown as { benchStart?: number };
-    state.benchStart = undefined;
-    document.addEventListener(
-      'change',
-      () => {
-        state.benchStart ??= performance.now();
-      },
-      { capture: true, once: true },
-    );
-  });
-  await page.getByLabel('Choose photos').setInputFiles(paths);
+/** The bare PUTs have no phases; the flow's fill them in. */
+const phases: FlowPhases = {
+  prepare: Number.NaN,
+  ask: Number.NaN,
+  toFirstPut: Number.NaN,
+  puts: Number.NaN,
+  toConfirm: Number.NaN,
+  confirm: Number.NaN,
+  show: Number.NaN,
+};
 
-  return page.evaluate(
-    ({ count, timeoutMs }) =>
-      new Promise<number>((resolve, reject) => {
-        const check = () => {
-          const states = [
-            ...document.querySelectorAll('progress[data-state]'),
-          ].map((bar) => bar.getAttribute('data-state'));
-          if (states.includes('failed')) reject(new Error('an upload failed'));
-          if (states.length !== count || states.some((s) => s !== 'done'))
-            return;
-          observer.disconnect();
-          const start =
-            (window as unknown as { benchStart?: number }).benchStart ?? 0;
-          resolve(performance.now() - start);
-        };
-        const observer = new MutationObserver(check);
-        observer.observe(document.body, {
-          subtree: true,
-          childList: true,
-          attributes: true,
-        });
-        setTimeout(
-          () => reject(new Error('the uploads did not finish')),
-          timeoutMs,
-        );
-        check();
-      }),
-    { count: paths.length, timeoutMs },
-  );
+function phaseSpreads(timings: FlowPhases[]): Record<keyof FlowPhases, Spread> {
+  const names = Object.keys(phases) as (keyof FlowPhases)[];
+
+  return Object.fromEntries(
+    names.map((name) => [name, spread(timings.map((t) => t[name]))]),
+  ) as Record<keyof FlowPhases, Spread>;
 }
 
-/** The same files PUT straight to signed URLs with XHR, all at once. */
-async function timeBarePuts(
+/** Throttles the page as the network says; returns the undo. */
+async function emulate(
+  context: Parameters<typeof throttleUploads>[0],
   page: Page,
-  paths: string[],
-  tickets: Ticket[],
-): Promise<number> {
-  await page.evaluate(() => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.multiple = true;
-    input.id = 'bench-files';
-    input.hidden = true;
-    document.body.append(input);
-  });
-  await page.locator('#bench-files').setInputFiles(paths);
+  network: Network,
+): Promise<() => Promise<void>> {
+  const { bytesPerSecond, latencyMs } = networks[network];
+  if (bytesPerSecond === undefined) return async () => {};
 
-  return page.evaluate(async (tickets) => {
-    const input = document.querySelector<HTMLInputElement>('#bench-files');
-    const files = [...(input?.files ?? [])];
-    const put = (file: File, ticket: (typeof tickets)[number]) =>
-      new Promise<void>((resolve, reject) => {
-        const request = new XMLHttpRequest();
-        request.open('PUT', ticket.url);
-        for (const [name, value] of Object.entries(ticket.headers)) {
-          request.setRequestHeader(name, value);
-        }
-        request.upload.addEventListener('progress', () => {});
-        request.addEventListener('load', () =>
-          request.status < 300
-            ? resolve()
-            : reject(new Error(`PUT ${request.status}`)),
-        );
-        request.addEventListener('error', () =>
-          reject(new Error('PUT failed')),
-        );
-        request.send(file);
-      });
-    const start = performance.now();
-    await Promise.all(
-      files.map((file, index) =>
-        put(file, tickets[index] as (typeof tickets)[number]),
-      ),
-    );
-
-    return performance.now() - start;
-  }, tickets);
+  return throttleUploads(context, page, bytesPerSecond, latencyMs);
 }
