@@ -291,3 +291,74 @@ it('shows each photo’s placeholder until the photo has loaded', async () => {
   await expect.poll(() => tile.getAttribute('data-placeholder')).toBeNull();
   await page.unroute(`**/${image?.object_key}`);
 });
+
+/** The frame header's sample precision set to 12 bits: browsers give up. */
+function twelveBit(bytes: Buffer): Buffer {
+  const copy = Buffer.from(bytes);
+  for (let at = 2; at + 4 < copy.length; ) {
+    const marker = copy[at + 1] ?? 0;
+    if (marker === 0xc0 || marker === 0xc2) {
+      copy[at + 4] = 12;
+      return copy;
+    }
+    at += 2 + copy.readUInt16BE(at + 2);
+  }
+  throw new Error('no frame header');
+}
+
+// Found by a tester: it was stored, said "Added." and showed broken.
+it('lets go of a photo the browser cannot show; nothing stays', async () => {
+  const productId = await newProduct('Twelve bits');
+  const bytes = twelveBit(readFileSync(fixture('accept/jpeg-baseline.jpg')));
+
+  await choose(
+    [{ name: 'twelve.jpg', mimeType: 'image/jpeg', buffer: bytes }],
+    ['failed'],
+  );
+
+  expect((await rowNotes())[0]).toMatch(/^This browser cannot show this photo/);
+  expect(await imagesOf(productId)).toEqual([]);
+  await expect
+    .poll(async () =>
+      e2e.app.db
+        .selectFrom('upload')
+        .select('id')
+        .where('product_id', '=', productId)
+        .execute(),
+    )
+    .toEqual([]);
+});
+
+// Found by a tester: stray bytes between segments, or a second JPEG
+// appended, kept a location in the stored photo.
+it('removes a location behind stray bytes or after the end', async () => {
+  const productId = await newProduct('Hidden location');
+  const gps = Buffer.from(webFixture('photo-portrait-exif6-gps.jpg'));
+  const app0End = 4 + gps.readUInt16BE(4);
+  const stray = Buffer.concat([
+    gps.subarray(0, app0End),
+    Buffer.from([0, 0]),
+    gps.subarray(app0End),
+  ]);
+  const plain = readFileSync(fixture('accept/jpeg-baseline.jpg'));
+  const appended = Buffer.concat([plain, gps]);
+
+  await choose(
+    [
+      { name: 'stray.jpg', mimeType: 'image/jpeg', buffer: stray },
+      { name: 'appended.jpg', mimeType: 'image/jpeg', buffer: appended },
+    ],
+    ['done', 'done'],
+  );
+
+  for (const image of await imagesOf(productId)) {
+    const stored = await objectBytes(image.object_key);
+    expect(stored.includes(Buffer.from('Jane Doe'))).toBe(false);
+    expect(await exifr.gps(stored)).toBeUndefined();
+  }
+  const [first, second] = await imagesOf(productId);
+  expect([first?.width, first?.height]).toEqual([1200, 1800]);
+  expect((await objectBytes(second?.object_key ?? '')).equals(plain)).toBe(
+    true,
+  );
+});

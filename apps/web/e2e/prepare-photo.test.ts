@@ -248,19 +248,20 @@ describe('makePlaceholder in Chromium', () => {
     ['/fixtures/shared/accept/png-sample.png', 123 / 456],
     ['/fixtures/shared/accept/webp-lossy.webp', 123 / 456],
   ])('gives %s a ThumbHash of its proportions', async (path, ratio) => {
-    const hash = await placeholder(path);
+    const made = await placeholder(path);
 
-    expect(hash).toEqual(expect.any(String));
-    const image = thumbHashToRGBA(Buffer.from(hash ?? '', 'base64'));
+    expect(made).toEqual({ kind: 'made', hash: expect.any(String) });
+    const hash = made.kind === 'made' ? made.hash : '';
+    const image = thumbHashToRGBA(Buffer.from(hash, 'base64'));
     expect(image.rgba.length).toBe(image.w * image.h * 4);
     expect(image.w / image.h).toBeCloseTo(ratio, 0);
     expect(Math.abs(image.w / image.h - ratio) / ratio).toBeLessThan(0.2);
   });
 
-  it('gives nothing for a picture the browser cannot decode', async () => {
-    expect(await placeholder('/fixtures/web/photo-landscape.heic')).toBe(
-      undefined,
-    );
+  it('says so for a picture the browser cannot decode', async () => {
+    expect(await placeholder('/fixtures/web/photo-landscape.heic')).toEqual({
+      kind: 'undecodable',
+    });
   });
 });
 

@@ -1,7 +1,10 @@
 // The page prepare-photo.test.ts drives: it calls preparePhoto and
 // makePlaceholder on fixture files the server hands out, and describes
 // what came back in plain data that crosses to the test.
-import { makePlaceholder } from '../../src/prepare/make-placeholder.ts';
+import {
+  makePlaceholder,
+  type Placeholder,
+} from '../../src/prepare/make-placeholder.ts';
 import {
   type PrepareSettings,
   preparePhoto,
@@ -30,7 +33,7 @@ export interface PreparePage {
     type: string,
     settings: PrepareSettings,
   ): Promise<PreparedSummary>;
-  placeholder(path: string, type: string): Promise<string | undefined>;
+  placeholder(path: string, type: string): Promise<Placeholder>;
   grey(path: string): Promise<number[]>;
 }
 

@@ -39,7 +39,10 @@ export function readJpegLayout(bytes: Uint8Array): JpegLayout | undefined {
   let at = 2;
 
   for (;;) {
-    if (bytes[at] !== 0xff) return undefined;
+    // Stray bytes before a marker: decoders skip them (libjpeg warns of
+    // "extraneous bytes"), so the segments after them count too.
+    while (at < bytes.length && bytes[at] !== 0xff) at += 1;
+    if (at >= bytes.length) return undefined;
     // Any number of 0xFF may pad the space before a marker.
     while (bytes[at + 1] === 0xff) at += 1;
     const marker = bytes[at + 1];

@@ -17,7 +17,12 @@ const headerBytes = 256 * 1024;
  * Runs in the photo worker.
  */
 export async function makeThumbHash(file: Blob): Promise<WorkerAnswer> {
-  const bitmap = await decodeSmall(file);
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await decodeSmall(file);
+  } catch {
+    return { kind: 'undecodable' };
+  }
   const { width, height } = bitmap;
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d');

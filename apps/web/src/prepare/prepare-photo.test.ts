@@ -88,4 +88,32 @@ describe('preparePhoto', () => {
       changes: [],
     });
   });
+
+  // Found by a tester: a JPEG called .heic kept its name.
+  it('names a photo for the type it holds', async () => {
+    const bytes = fixtureBytes('accept/jpeg-baseline.jpg');
+
+    const prepared = await preparePhoto(
+      fileOf(bytes, 'holiday.heic', 'image/heic'),
+      settings,
+    );
+
+    expect(prepared).toMatchObject({
+      kind: 'ready',
+      file: { name: 'holiday.jpg', type: 'image/jpeg' },
+    });
+  });
+
+  // Found by a tester: it was told "image/heic is not allowed".
+  it('tells how to export a JPEG for a HEIC it cannot read', async () => {
+    const prepared = await preparePhoto(
+      fileOf(new Uint8Array([1, 2, 3, 4]), 'IMG_0042.HEIC'),
+      settings,
+    );
+
+    expect(prepared).toMatchObject({
+      kind: 'refused',
+      message: expect.stringMatching(/Most Compatible, or export the photo/),
+    });
+  });
 });

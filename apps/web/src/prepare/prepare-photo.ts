@@ -1,12 +1,13 @@
 import { extensionForType } from '@vitrine/api/rules';
+import { isAnimated } from './animation.ts';
 import { sha256Base64 } from './digest.ts';
 import { withExtension } from './file-name.ts';
 import { fitSize } from './fit-size.ts';
 import { readHeaderFacts } from './header-facts.ts';
 import { type SniffedType, sniffType } from './sniff-type.ts';
-import { stripJpegMetadata } from './strip-jpeg-metadata.ts';
+import { isReadableJpeg, stripJpegMetadata } from './strip-jpeg-metadata.ts';
 import { runInWorker } from './worker-client.ts';
-import type { ResizableType } from './worker-protocol.ts';
+import type { ResizableType, WorkerAnswer } from './worker-protocol.ts';
 
 export interface PrepareSettings {
   /** The longest displayed edge kept, in pixels; larger photos shrink. */
@@ -27,6 +28,16 @@ const heicRefusal =
   'This HEIC photo could not be converted here. On an iPhone, set ' +
   'Settings › Camera › Formats to Most Compatible, or export the photo ' +
   'as JPEG, and choose it again.';
+
+/** Told when the browser cannot decode a photo: no page could show it. */
+export const undecodableRefusal =
+  'This browser cannot show this photo, so a shop page could not either. ' +
+  'Open it in a photo app, export or save it as a JPEG, and choose it ' +
+  'again.';
+
+/** Names that say HEIC or HEIF, whatever the bytes turned out to be. */
+const heifName = /\.(heic|heif|hif)$/i;
+const heifDeclared = /^image\/hei[cf]/i;
 
 const resizable = new Set<SniffedType>([
   'image/jpeg',
@@ -59,6 +70,9 @@ export async function preparePhoto(
     };
   }
   const type = sniffType(bytes);
+  if (!type && (heifDeclared.test(file.type) || heifName.test(file.name))) {
+    return { kind: 'refused', message: heicRefusal };
+  }
 
   if (type === 'image/heic') {
     const answer = await runInWorker({
@@ -79,7 +93,12 @@ export async function preparePhoto(
     );
   }
 
-  const facts = type && resizable.has(type) && readHeaderFacts(bytes, type);
+  const name = nameFor(file.name, type);
+  const facts =
+    type &&
+    resizable.has(type) &&
+    !isAnimated(bytes, type) &&
+    readHeaderFacts(bytes, type);
   if (facts && Math.max(facts.width, facts.height) > settings.maxEdge) {
     const answer = await runInWorker({
       kind: 'resize',
@@ -87,40 +106,85 @@ export async function preparePhoto(
       type: type as ResizableType,
       size: fitSize(facts, settings.maxEdge),
     });
-    // A photo the browser cannot decode goes as it is: the server decides.
+    if (answer.kind === 'undecodable') {
+      return { kind: 'refused', message: undecodableRefusal };
+    }
+    // No canvas here, say: it goes as it is, and the server decides.
     if (answer.kind === 'image') {
-      // A WebP the browser cannot encode comes back as a JPEG.
-      const name =
-        answer.file.type === type
-          ? file.name
-          : withExtension(file.name, extensionForType('image/jpeg'));
-      return ready(new File([answer.file], name, { type: answer.file.type }), [
-        'downscaled',
-      ]);
+      return ready(encoded(answer, name, type), ['downscaled']);
     }
   }
 
   const sentType = type ?? file.type;
+  // A JPEG whose segments cannot be read may still hide a location: it is
+  // encoded anew, which keeps nothing but the picture.
+  if (
+    type === 'image/jpeg' &&
+    settings.stripLocation &&
+    !isReadableJpeg(bytes)
+  ) {
+    const answer = await runInWorker({ kind: 'resize', file, type });
+    if (answer.kind !== 'image') {
+      return { kind: 'refused', message: undecodableRefusal };
+    }
+    return ready(encoded(answer, name, type), ['metadata-removed']);
+  }
   if (type === 'image/jpeg' && settings.stripLocation) {
     const stripped = stripJpegMetadata(bytes);
     if (stripped !== bytes) {
       const options = { type: sentType, lastModified: file.lastModified };
       return ready(
-        new File([stripped], file.name, options),
+        new File([stripped], name, options),
         ['metadata-removed'],
         stripped,
       );
     }
   }
   const sent =
-    file.type === sentType
+    file.type === sentType && file.name === name
       ? file
-      : new File([file], file.name, {
+      : new File([file], name, {
           type: sentType,
           lastModified: file.lastModified,
         });
 
   return ready(sent, [], bytes);
+}
+
+/** The worker's new encoding, named for the type it came out in. */
+function encoded(
+  answer: Extract<WorkerAnswer, { kind: 'image' }>,
+  name: string,
+  type: SniffedType,
+): File {
+  // A WebP the browser cannot encode comes back as a JPEG.
+  const named =
+    answer.file.type === type
+      ? name
+      : withExtension(name, extensionForType('image/jpeg'));
+
+  return new File([answer.file], named, { type: answer.file.type });
+}
+
+const imageExtensions =
+  /\.(jpe?g|jfif|png|webp|avif|gif|heic|heif|hif|bmp|tiff?)$/i;
+
+/**
+ * The name to send: a file named for another image type than it holds
+ * (a JPEG called `.heic`, say) gets the extension of what it holds, so
+ * that the name people see does not mislead.
+ */
+function nameFor(name: string, type: SniffedType | undefined): string {
+  if (!type || type === 'image/heic' || !imageExtensions.test(name)) {
+    return name;
+  }
+  const extension = extensionForType(type);
+  const matches =
+    type === 'image/jpeg'
+      ? /\.(jpe?g|jfif)$/i.test(name)
+      : name.toLowerCase().endsWith(`.${extension}`);
+
+  return matches ? name : withExtension(name, extension);
 }
 
 async function ready(

@@ -4,20 +4,28 @@ import type { ResizableType, WorkerAnswer } from './worker-protocol.ts';
 
 /**
  * Decodes a photo upright (its EXIF orientation applied), scales it to
- * `size` with the browser's best filter, and encodes it in its own type.
- * Runs in the photo worker: decoding a 12-megapixel photo takes a while.
+ * `size` with the browser's best filter (or keeps its size), and encodes
+ * it in its own type. Runs in the photo worker: decoding a 12-megapixel
+ * photo takes a while.
  */
 export async function resizeImage(
   file: Blob,
   type: ResizableType,
-  size: Size,
+  size: Size | undefined,
 ): Promise<WorkerAnswer> {
-  const bitmap = await createImageBitmap(file, {
-    imageOrientation: 'from-image',
-    resizeWidth: size.width,
-    resizeHeight: size.height,
-    resizeQuality: 'high',
-  });
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file, {
+      imageOrientation: 'from-image',
+      ...(size && {
+        resizeWidth: size.width,
+        resizeHeight: size.height,
+        resizeQuality: 'high',
+      }),
+    });
+  } catch {
+    return { kind: 'undecodable' };
+  }
 
   return encodeBitmap(bitmap, type);
 }

@@ -62,7 +62,9 @@ describe('sniffType', () => {
     ['msf1', ['msf1', 'hevc'], 'image/heic'],
     ['mif1', ['mif1', 'avif'], 'image/avif'],
     ['mif1', ['mif1', 'heic', 'avif'], 'image/avif'],
-    ['mif1', ['mif1', 'miaf'], undefined],
+    // Found by a tester: libheif reads a HEIF with generic brands only.
+    ['mif1', ['mif1', 'miaf'], 'image/heic'],
+    ['miaf', ['miaf'], 'image/heic'],
     ['avif', ['mif1'], 'image/avif'],
     ['avis', [], 'image/avif'],
     ['isom', ['isom', 'mp42'], undefined],

@@ -16,7 +16,7 @@ const heicBrands = new Set([
   'hevs',
 ]);
 // Generic HEIF brands: the compatible brands tell HEIC from AVIF.
-const heifBrands = new Set(['mif1', 'msf1']);
+const heifBrands = new Set(['mif1', 'msf1', 'miaf']);
 const avifBrands = new Set(['avif', 'avis']);
 
 /**
@@ -50,9 +50,9 @@ function sniffFtyp(bytes: Uint8Array): SniffedType | undefined {
   if (heicBrands.has(major)) return 'image/heic';
   if (!heifBrands.has(major)) return undefined;
   if (compatible.some((brand) => avifBrands.has(brand))) return 'image/avif';
-  if (compatible.some((brand) => heicBrands.has(brand))) return 'image/heic';
-
-  return undefined;
+  // Another HEIF (only generic brands, say): libheif may still read it,
+  // and if not, the person hears how to export a JPEG.
+  return 'image/heic';
 }
 
 function startsWith(bytes: Uint8Array, at: number, magic: number[]): boolean {

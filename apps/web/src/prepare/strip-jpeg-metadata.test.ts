@@ -116,20 +116,22 @@ describe('stripJpegMetadata', () => {
     expect(stripJpegMetadata(bare)).toBe(bare);
   });
 
-  it('keeps JFIF, ICC profiles, Adobe colour and comments', () => {
+  it('keeps JFIF, ICC profiles and Adobe colour; drops comments', () => {
     const icc = segment(0xe2, 'ICC_PROFILE\0\x01\x01not a real profile');
     const adobe = segment(0xee, 'Adobe\0\x64\0\0\0\0\x01');
-    const comment = segment(0xfe, 'made by hand');
+    // Found by a tester: a comment can say where the photo was taken.
+    const comment = segment(0xfe, 'Taken at 12 Rue Secret, Paris');
     const xmp = segment(0xe1, 'http://ns.adobe.com/xap/1.0/\0<x:xmpmeta/>');
     const photo = withSegments(gpsPhoto, [icc, xmp, adobe, comment]);
 
     const stripped = stripJpegMetadata(photo);
 
-    for (const kept of [icc, adobe, comment]) {
+    for (const kept of [icc, adobe]) {
       expect(Buffer.from(stripped).includes(Buffer.from(kept))).toBe(true);
     }
     expect(contains(stripped, 'JFIF')).toBe(true);
     expect(contains(stripped, 'xmpmeta')).toBe(false);
+    expect(contains(stripped, 'Rue Secret')).toBe(false);
   });
 
   it('cuts a motion photo video after the EOI when it removes XMP', () => {
@@ -154,16 +156,45 @@ describe('stripJpegMetadata', () => {
     expect(Buffer.from(stripped).equals(Buffer.from(bare))).toBe(true);
   });
 
-  it('keeps what follows the EOI when there was no XMP', () => {
+  // Found by a tester: a second JPEG appended after the first, with its
+  // own location, survived when the first had no XMP.
+  it('cuts whatever follows the EOI, XMP or not', () => {
     const bare = stripJpegMetadata(bytesOf('accept/jpeg-baseline.jpg'));
-    const trailer = new TextEncoder().encode('trailing bytes');
     const exif = segment(0xe1, 'Exif\0\0MM\0*\0\0\0\x08\0\0\0\0\0\0');
-    const photo = withSegments(bare, [exif], trailer);
+    const photo = withSegments(bare, [exif], gpsPhoto);
 
     const stripped = stripJpegMetadata(photo);
 
-    expect(contains(stripped, 'Exif')).toBe(false);
-    expect(contains(stripped, 'trailing bytes')).toBe(true);
+    expect(Buffer.from(stripped).equals(Buffer.from(bare))).toBe(true);
+  });
+
+  it('cuts a trailer even when the header holds nothing to remove', () => {
+    const bare = stripJpegMetadata(bytesOf('accept/jpeg-baseline.jpg'));
+    const photo = withSegments(bare, [], gpsPhoto);
+
+    expect(
+      Buffer.from(stripJpegMetadata(photo)).equals(Buffer.from(bare)),
+    ).toBe(true);
+  });
+
+  // Found by a tester: two stray bytes after APP0 made the whole file
+  // unreadable here, and it went out with its location.
+  it('reads past stray bytes between segments, as decoders do', () => {
+    const layoutEnd = 4 + ((gpsPhoto[4] ?? 0) << 8) + (gpsPhoto[5] ?? 0);
+    const stray = new Uint8Array([
+      ...gpsPhoto.subarray(0, layoutEnd),
+      0,
+      0,
+      ...gpsPhoto.subarray(layoutEnd),
+    ]);
+
+    const stripped = stripJpegMetadata(stray);
+
+    expect(contains(stripped, 'GPS')).toBe(false);
+    expect(contains(stripped, 'Jane Doe')).toBe(false);
+    expect(readHeaderFacts(stripped, 'image/jpeg')).toMatchObject({
+      orientation: 6,
+    });
   });
 
   it('gives back anything that is not a JPEG, untouched', () => {

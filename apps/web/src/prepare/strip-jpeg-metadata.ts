@@ -9,6 +9,7 @@ import { type JpegSegment, readJpegLayout } from './jpeg-layout.ts';
 const app1 = 0xe1;
 const app2 = 0xe2;
 const app13 = 0xed;
+const comment = 0xfe;
 
 /** XMP, and the extension a long XMP packet continues in. */
 function isXmpSegment(bytes: Uint8Array, segment: JpegSegment): boolean {
@@ -30,17 +31,18 @@ function isMpfSegment(bytes: Uint8Array, segment: JpegSegment): boolean {
 
 /**
  * A JPEG without its location and personal metadata: the Exif and XMP
- * APP1 segments and the APP13 Photoshop/IPTC segment go; JFIF, ICC
- * profiles, Adobe colour, the tables, the frame and the scans stay. An
- * orientation other than 1 is written back in a minimal Exif segment, so
- * the photo still shows upright.
+ * APP1 segments, the APP13 Photoshop/IPTC segment and comments go; JFIF,
+ * ICC profiles, Adobe colour, the tables, the frame and the scans stay.
+ * An orientation other than 1 is written back in a minimal Exif segment,
+ * so the photo still shows upright.
  *
- * Whatever follows the EOI goes too when XMP or a Multi-Picture index was
- * there: phones append a motion photo's video, or more pictures, there,
- * and those carry their own metadata.
+ * Whatever follows the EOI goes too: phones append a motion photo's video,
+ * or more pictures, there, and anything appended can carry metadata of
+ * its own (a second JPEG with a location, say).
  *
  * Returns the input itself when there is nothing to remove, and when the
- * bytes are not a JPEG it can read: it never throws.
+ * bytes are not a JPEG it can read: it never throws. `isReadableJpeg`
+ * tells the two apart.
  */
 export function stripJpegMetadata(
   bytes: Uint8Array<ArrayBuffer>,
@@ -58,11 +60,10 @@ function strip(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
   const exif = layout.header.filter((s) => isExifSegment(bytes, s));
   const xmp = layout.header.filter((s) => isXmpSegment(bytes, s));
   const mpf = layout.header.filter((s) => isMpfSegment(bytes, s));
-  const photoshop = layout.header.filter((s) => s.marker === app13);
-  const cutTrailer =
-    (xmp.length > 0 || mpf.length > 0) &&
-    layout.end !== undefined &&
-    layout.end < bytes.length;
+  const photoshop = layout.header.filter(
+    (s) => s.marker === app13 || s.marker === comment,
+  );
+  const cutTrailer = layout.end !== undefined && layout.end < bytes.length;
   const orientation = exif[0] ? readExifOrientation(bytes, exif[0]) : 1;
   const kept = orientation === 1 ? undefined : orientationSegment(orientation);
   // An Exif segment that already says only the orientation stays as it is.
@@ -114,4 +115,9 @@ function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   }
 
   return joined;
+}
+
+/** Whether the bytes are a JPEG whose metadata `stripJpegMetadata` reads. */
+export function isReadableJpeg(bytes: Uint8Array): boolean {
+  return readJpegLayout(bytes) !== undefined;
 }

@@ -71,7 +71,7 @@ export function DropZone({
         className="visually-hidden"
         type="file"
         multiple
-        accept={imageInputAccept}
+        accept={accepted}
         disabled={full}
         aria-describedby={hintId}
         onChange={choose}
@@ -113,8 +113,21 @@ function hintFor(
   const more = placesLeft === 1 ? '1 more fits' : `${placesLeft} more fit`;
 
   return (
-    `${allowedImageTypesLabel}, up to ` +
-    `${formatBytes(maxUploadBytes)} each; ${more}. ` +
-    'You can also paste an image.'
+    `${allowedImageTypesLabel.replace(' or ', ', ')} or HEIC, up to ` +
+    `${formatBytes(maxUploadBytes)} each once large photos are made ` +
+    `smaller; ${more}. You can also paste an image.`
   );
 }
+
+/**
+ * What the file picker offers: the types the server takes, and HEIC,
+ * which the page converts to JPEG before the upload. Without `.heic` the
+ * system picker greys out an iPhone's photos.
+ */
+const accepted = [
+  imageInputAccept,
+  'image/heic',
+  'image/heif',
+  '.heic',
+  '.heif',
+].join(',');

@@ -1,4 +1,5 @@
 import type { UploadTicket } from '@vitrine/api';
+import type { Placeholder } from '../prepare/make-placeholder.ts';
 import type {
   PreparedPhoto,
   PrepareSettings,
@@ -56,7 +57,7 @@ export interface UploadPorts {
    * A ThumbHash of a prepared photo, base64, made while it uploads; always
    * settles, with undefined when none can be made.
    */
-  placeholder(file: File): Promise<string | undefined>;
+  placeholder(file: File): Promise<Placeholder>;
   sign(files: FileToSign[]): Promise<SignResult>;
   renew(uploadId: string): Promise<RenewResult>;
   put(

@@ -1,6 +1,10 @@
 import type { UploadTicket } from '@vitrine/api';
 import { describe, expect, it, vi } from 'vitest';
-import type { PreparedPhoto } from '../prepare/prepare-photo.ts';
+import type { Placeholder } from '../prepare/make-placeholder.ts';
+import type {
+  PreparedPhoto,
+  PrepareSettings,
+} from '../prepare/prepare-photo.ts';
 import type { UploadItem } from './upload-item.ts';
 import type {
   CompleteResult,
@@ -31,7 +35,7 @@ function deferred<T>(): Deferred<T> {
 }
 
 /** Fake ports that record every call; each test scripts what it needs. */
-function harness() {
+function harness(options: { waitForSettings?: boolean } = {}) {
   let issued = 0;
   const clock = { now: 0 };
   const calls = {
@@ -64,14 +68,19 @@ function harness() {
   };
 
   const script = {
-    prepare: async (file: File): Promise<PreparedPhoto> => ({
+    prepare: async (
+      file: File,
+      _settings?: PrepareSettings,
+    ): Promise<PreparedPhoto> => ({
       kind: 'ready',
       file,
       sha256: `sha-${file.name}`,
       changes: [],
     }),
-    placeholder: async (file: File): Promise<string | undefined> =>
-      `hash-${file.name}`,
+    placeholder: async (file: File): Promise<Placeholder> => ({
+      kind: 'made',
+      hash: `hash-${file.name}`,
+    }),
     sign: async (files: File[]): Promise<SignResult> => ({
       kind: 'signed',
       tickets: files.map((file) => ticket(file.name)),
@@ -91,9 +100,9 @@ function harness() {
   };
 
   const ports: UploadPorts = {
-    prepare: (file) => {
+    prepare: (file, settings) => {
       calls.prepare.push(file.name);
-      return script.prepare(file);
+      return script.prepare(file, settings);
     },
     placeholder: (file) => script.placeholder(file),
     sign: (files) => {
@@ -136,7 +145,12 @@ function harness() {
       calls.confirmed.push(outcome);
     },
   };
-  const queue = new UploadQueue(ports, 10 * megabyte, () => 0);
+  const queue = new UploadQueue(
+    ports,
+    10 * megabyte,
+    () => 0,
+    options.waitForSettings ? null : undefined,
+  );
 
   return {
     queue,
@@ -535,5 +549,67 @@ describe('the upload queue', () => {
 
     await settle(test, ['done']);
     expect(test.calls.placeholders).toEqual([{}]);
+  });
+
+  // Found by a tester: a 12-bit JPEG was stored and showed broken.
+  it('lets go of a photo the browser cannot decode, instead of it', async () => {
+    const test = harness();
+    test.script.placeholder = async (file) =>
+      file.name === 'twelve-bit.jpg'
+        ? { kind: 'undecodable' }
+        : { kind: 'made', hash: `hash-${file.name}` };
+
+    test.queue.add([photo('twelve-bit.jpg'), photo('fine.jpg')], 5);
+
+    await settle(test, ['failed', 'done']);
+    expect(test.items()[0]).toMatchObject({
+      retryable: false,
+      note: expect.stringMatching(/^This browser cannot show this photo/),
+    });
+    expect(test.calls.complete).toEqual([['u-fine.jpg']]);
+    expect(test.calls.cancel).toEqual([['u-twelve-bit.jpg']]);
+    expect(test.calls.confirmed).toEqual([{ added: 1, failed: 1 }]);
+  });
+
+  // Found by a tester: files chosen before the server's settings arrived
+  // were prepared on the defaults, keeping what the shop had set.
+  it("prepares nothing until the server's settings are known", async () => {
+    const test = harness({ waitForSettings: true });
+    const settingsSeen: unknown[] = [];
+    const ready = test.script.prepare;
+    test.script.prepare = (file, settings) => {
+      settingsSeen.push(settings);
+      return ready(file);
+    };
+
+    test.queue.add([photo('a.jpg')], 5);
+    await new Promise((done) => setTimeout(done, 20));
+    expect(test.calls.prepare).toEqual([]);
+    expect(test.states()).toEqual(['preparing']);
+
+    test.queue.setPhotoSettings({ maxEdge: 320, stripLocation: false });
+    await settle(test, ['done']);
+    expect(settingsSeen).toEqual([{ maxEdge: 320, stripLocation: false }]);
+  });
+
+  it('says what to do with a photo still too large once smaller', async () => {
+    const test = harness();
+    test.script.prepare = async () => ({
+      kind: 'ready',
+      file: photo('big.png', 11 * megabyte, 'image/png'),
+      sha256: 'x',
+      changes: ['downscaled'],
+    });
+
+    test.queue.add([photo('big.png', 40 * megabyte, 'image/png')], 5);
+
+    await settle(test, ['refused']);
+    expect(test.items()[0]).toMatchObject({
+      changes: [],
+      note:
+        'Even made smaller, this photo is 11 MB; the limit is 10 MB. ' +
+        'Export it at a smaller size, or as a JPEG, and choose it again.',
+    });
+    expect(test.calls.sign).toEqual([]);
   });
 });

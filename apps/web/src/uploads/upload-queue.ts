@@ -1,8 +1,13 @@
 import type { UploadTicket } from '@vitrine/api';
-import { defaultMaxImageEdge } from '@vitrine/api/rules';
+import { defaultMaxImageEdge, formatBytes } from '@vitrine/api/rules';
+import type { Placeholder } from '../prepare/make-placeholder.ts';
 import type {
   PreparedPhoto,
   PrepareSettings,
+} from '../prepare/prepare-photo.ts';
+import {
+  type PhotoChange,
+  undecodableRefusal,
 } from '../prepare/prepare-photo.ts';
 import { toSentence } from '../to-sentence.ts';
 import { checkChosenFile, checkRoom } from './check-chosen-file.ts';
@@ -47,7 +52,7 @@ interface UploadRecord extends UploadItem {
   /** The SHA-256 of the prepared file, once it is ready. */
   sha256: string | undefined;
   /** The ThumbHash being made while the file uploads. */
-  placeholder: Promise<string | undefined> | undefined;
+  placeholder: Promise<Placeholder> | undefined;
   /** The files chosen with it, which share the places left then. */
   batch: Batch;
   /** What preparing gave, kept until the whole batch is prepared. */
@@ -64,6 +69,11 @@ interface UploadRecord extends UploadItem {
   renewBeforePut: boolean;
   abort: AbortController | undefined;
 }
+
+const defaultPrepareSettings: PrepareSettings = {
+  maxEdge: defaultMaxImageEdge,
+  stripLocation: true,
+};
 
 /** Files chosen together, and the places the product had left for them. */
 interface Batch {
@@ -90,24 +100,38 @@ export class UploadQueue {
   private confirming = false;
   private nextId = 1;
 
+  /** What to do to photos: known, or waited for from the server. */
+  private settings: Promise<PrepareSettings>;
+  private settingsArrived: (settings: PrepareSettings) => void = () =>
+    undefined;
+
+  /**
+   * With `settings` null, files wait in `preparing` until
+   * `setPhotoSettings` says what the server wants done to them: a photo
+   * prepared on guessed settings could keep a location the shop removes.
+   */
   constructor(
     private readonly ports: UploadPorts,
     private maxUploadBytes: number,
     private readonly random: () => number = Math.random,
-    private settings: PrepareSettings = {
-      maxEdge: defaultMaxImageEdge,
-      stripLocation: true,
-    },
-  ) {}
+    settings: PrepareSettings | null = defaultPrepareSettings,
+  ) {
+    this.settings = settings
+      ? Promise.resolve(settings)
+      : new Promise((arrived) => {
+          this.settingsArrived = arrived;
+        });
+  }
 
   /** The server's limit, once it has said it; the default until then. */
   setMaxUploadBytes(bytes: number): void {
     this.maxUploadBytes = bytes;
   }
 
-  /** What the server says to do to photos; applies to files added next. */
+  /** What the server says to do to photos. */
   setPhotoSettings(settings: PrepareSettings): void {
-    this.settings = settings;
+    this.settingsArrived(settings);
+    this.settings = Promise.resolve(settings);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -239,7 +263,7 @@ export class UploadQueue {
    */
   private async prepare(record: UploadRecord): Promise<void> {
     record.prepared = await this.ports
-      .prepare(record.file, this.settings)
+      .prepare(record.file, await this.settings)
       .catch((): PreparedPhoto => ({ kind: 'refused', message: unprepared }));
 
     const { batch } = record;
@@ -264,12 +288,14 @@ export class UploadQueue {
 
     const { file, sha256, changes } = prepared;
     const problem =
-      checkChosenFile(file, this.maxUploadBytes) ?? checkRoom(batch.placesLeft);
+      tooLargeStill(file, changes, this.maxUploadBytes) ??
+      checkChosenFile(file, this.maxUploadBytes) ??
+      checkRoom(batch.placesLeft);
     if (!problem) batch.placesLeft -= 1;
     Object.assign(record, {
       file,
       sha256,
-      changes,
+      changes: problem ? [] : changes,
       name: file.name,
       byteSize: file.size,
       previewUrl: problem ? undefined : this.ports.preview?.(file),
@@ -278,7 +304,9 @@ export class UploadQueue {
     });
     // Made while the file uploads; the confirm takes it when it is ready.
     if (!problem) {
-      record.placeholder = this.ports.placeholder(file).catch(() => undefined);
+      record.placeholder = this.ports
+        .placeholder(file)
+        .catch((): Placeholder => ({ kind: 'none' }));
     }
   }
 
@@ -511,18 +539,37 @@ export class UploadQueue {
     for (const record of records) record.state = 'checking';
     this.changed();
 
-    const ids = records.map((record) => record.ticket?.uploadId ?? '');
     let added = 0;
     let failed = 0;
     try {
-      const placeholders = await placeholdersOf(records, ids);
+      const made = await placeholdersOf(records);
+      // A photo this browser could not decode would show broken anywhere:
+      // it is let go instead of confirmed.
+      const sent = records.filter((record, index) => {
+        if (made[index]?.kind !== 'undecodable') return true;
+        this.settle(record, { state: 'failed', note: undecodableRefusal });
+        this.letGo(record);
+        failed += 1;
+        return false;
+      });
+      if (sent.length === 0) return;
+
+      const ids = sent.map((record) => record.ticket?.uploadId ?? '');
+      const placeholders: Record<string, string> = {};
+      sent.forEach((record, index) => {
+        const placeholder = made[records.indexOf(record)];
+        const id = ids[index];
+        if (placeholder?.kind === 'made' && id) {
+          placeholders[id] = placeholder.hash;
+        }
+      });
       const result = await this.ports.complete(ids, placeholders).catch(
         (): CompleteResult => ({
           kind: 'unreachable',
           message: unexpected,
         }),
       );
-      for (const [index, record] of records.entries()) {
+      for (const [index, record] of sent.entries()) {
         const outcome = this.outcomeOf(result, ids[index] ?? '');
         if (outcome.done) added += 1;
         else failed += 1;
@@ -598,28 +645,39 @@ export class UploadQueue {
 }
 
 /**
- * The placeholders made so far, by upload id. One still being made after
- * a few seconds is left out: the photo matters, its placeholder does not.
+ * Why a photo made smaller or converted is still too large, in words that
+ * say what to do; undefined when it fits.
+ */
+function tooLargeStill(
+  file: File,
+  changes: readonly PhotoChange[],
+  maxUploadBytes: number,
+): string | undefined {
+  if (changes.length === 0 || file.size <= maxUploadBytes) return undefined;
+
+  return (
+    `Even made smaller, this photo is ${formatBytes(file.size)}; the ` +
+    `limit is ${formatBytes(maxUploadBytes)}. Export it at a smaller ` +
+    'size, or as a JPEG, and choose it again.'
+  );
+}
+
+/**
+ * What making each record's placeholder found so far. One still being
+ * made after a few seconds counts as none: the photo matters more.
  */
 async function placeholdersOf(
   records: UploadRecord[],
-  ids: string[],
-): Promise<Record<string, string>> {
+): Promise<(Placeholder | undefined)[]> {
   let stopWaiting: () => void = () => undefined;
   const late = new Promise<undefined>((done) => {
     const timer = setTimeout(done, placeholderWaitMs);
     stopWaiting = () => clearTimeout(timer);
   });
   try {
-    const made = await Promise.all(
+    return await Promise.all(
       records.map((record) => Promise.race([record.placeholder, late])),
     );
-    const placeholders: Record<string, string> = {};
-    made.forEach((placeholder, index) => {
-      const id = ids[index];
-      if (placeholder && id) placeholders[id] = placeholder;
-    });
-    return placeholders;
   } finally {
     stopWaiting();
   }

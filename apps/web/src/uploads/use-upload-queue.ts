@@ -40,6 +40,9 @@ export function useUploadQueue(productId: number): UploadQueueView {
           onConfirmed.current(outcome),
         ),
         defaultMaxUploadBytes,
+        Math.random,
+        // Files chosen before the server's settings arrive wait for them.
+        null,
       ),
   );
   const limits = trpc.uploads.limits.useQuery(undefined, {
@@ -50,12 +53,13 @@ export function useUploadQueue(productId: number): UploadQueueView {
     () => queue.setMaxUploadBytes(maxUploadBytes),
     [queue, maxUploadBytes],
   );
+  const settingsKnown = limits.isSuccess || limits.isError;
   const maxEdge = limits.data?.maxImageEdge ?? defaultMaxImageEdge;
   const stripLocation = limits.data?.removeMetadata ?? true;
-  useEffect(
-    () => queue.setPhotoSettings({ maxEdge, stripLocation }),
-    [queue, maxEdge, stripLocation],
-  );
+  useEffect(() => {
+    // Without an answer, the defaults: the ask then says what is wrong.
+    if (settingsKnown) queue.setPhotoSettings({ maxEdge, stripLocation });
+  }, [queue, settingsKnown, maxEdge, stripLocation]);
   const items = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
   const placesHeld = items.filter(holdsPlace).length;
 
