@@ -4,6 +4,15 @@ import type { PhotoSettings } from '@vitrine/api';
 import exifr from 'exifr';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import {
+  gpsExif,
+  pngChunk,
+  pngWith,
+  upright,
+  webpChunk,
+  webpWith,
+  xmpPacket,
+} from '../test-fixtures/metadata-files.ts';
 import { webFixture } from '../test-fixtures/web-fixtures.ts';
 import { type Browser, openBrowser } from './browser.ts';
 import { signInBrowser } from './sign-in.ts';
@@ -361,4 +370,37 @@ it('removes a location behind stray bytes or after the end', async () => {
   expect((await objectBytes(second?.object_key ?? '')).equals(plain)).toBe(
     true,
   );
+});
+
+// Found by a tester: PNG and WebP photos kept their location.
+it('removes the location from PNG and WebP photos too', async () => {
+  const productId = await newProduct('PNG and WebP');
+  const xmp = Buffer.from(xmpPacket, 'latin1');
+  const png = pngWith(
+    pngChunk('eXIf', upright(gpsExif)),
+    pngChunk('iTXt', xmp),
+  );
+  const webp = webpWith(
+    webpChunk('EXIF', upright(gpsExif)),
+    webpChunk('XMP ', xmp),
+  );
+
+  await choose(
+    [
+      { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from(png) },
+      { name: 'b.webp', mimeType: 'image/webp', buffer: Buffer.from(webp) },
+    ],
+    ['done', 'done'],
+  );
+
+  expect(await rowNotes()).toEqual([
+    'Added. Location and camera details removed.',
+    'Added. Location and camera details removed.',
+  ]);
+  for (const image of await imagesOf(productId)) {
+    const stored = await objectBytes(image.object_key);
+    expect(stored.includes(Buffer.from('Jane Doe'))).toBe(false);
+    expect(stored.includes(Buffer.from('GPSLatitude'))).toBe(false);
+    expect([image.width, image.height]).toEqual([123, 456]);
+  }
 });

@@ -21,9 +21,19 @@ export function readExifOrientation(
   bytes: Uint8Array,
   segment: JpegSegment,
 ): number {
-  const tiff = viewOf(bytes.subarray(segment.dataStart + 6, segment.end));
+  return readTiffOrientation(
+    bytes.subarray(segment.dataStart + 6, segment.end),
+  );
+}
+
+/**
+ * The orientation a TIFF block of EXIF gives (what follows `Exif\0\0` in a
+ * JPEG, and the whole of a PNG `eXIf` or WebP `EXIF` chunk): 1 when none.
+ */
+export function readTiffOrientation(block: Uint8Array): number {
+  const tiff = viewOf(block);
   if (tiff.byteLength < 8) return 1;
-  const order = ascii(bytes, segment.dataStart + 6, 2);
+  const order = ascii(block, 0, 2);
   if (order !== 'II' && order !== 'MM') return 1;
   const little = order === 'II';
   const directory = tiff.getUint32(4, little);

@@ -5,6 +5,11 @@ import { withExtension } from './file-name.ts';
 import { fitSize } from './fit-size.ts';
 import { readHeaderFacts } from './header-facts.ts';
 import { type SniffedType, sniffType } from './sniff-type.ts';
+import {
+  type ChunkStrip,
+  stripPngMetadata,
+  stripWebpMetadata,
+} from './strip-chunk-metadata.ts';
 import { isReadableJpeg, stripJpegMetadata } from './strip-jpeg-metadata.ts';
 import { runInWorker } from './worker-client.ts';
 import type { ResizableType, WorkerAnswer } from './worker-protocol.ts';
@@ -47,8 +52,8 @@ const resizable = new Set<SniffedType>([
 
 /**
  * Makes a chosen photo ready to send: HEIC becomes JPEG, a photo larger
- * than `maxEdge` is made smaller, and a JPEG loses its location and
- * personal metadata. The type is read from the bytes. A photo that needs
+ * than `maxEdge` is made smaller, and a JPEG, PNG or WebP loses its
+ * location and personal metadata. The type is read from the bytes. A photo that needs
  * none of this is sent as it is, byte for byte; a file of another type is
  * left for the usual checks to refuse. Decoding happens in a worker, so
  * the page stays responsive.
@@ -116,14 +121,25 @@ export async function preparePhoto(
   }
 
   const sentType = type ?? file.type;
+  const chunks = stripChunks(bytes, type, settings);
+  if (chunks.kind === 'stripped') {
+    return ready(
+      new File([chunks.bytes], name, { type: sentType }),
+      ['metadata-removed'],
+      chunks.bytes,
+    );
+  }
   // A JPEG whose segments cannot be read may still hide a location: it is
   // encoded anew, which keeps nothing but the picture.
-  if (
-    type === 'image/jpeg' &&
-    settings.stripLocation &&
-    !isReadableJpeg(bytes)
-  ) {
-    const answer = await runInWorker({ kind: 'resize', file, type });
+  const encodeAnew =
+    chunks.kind === 'encode-anew' ||
+    (type === 'image/jpeg' && settings.stripLocation && !isReadableJpeg(bytes));
+  if (encodeAnew && type && resizable.has(type)) {
+    const answer = await runInWorker({
+      kind: 'resize',
+      file,
+      type: type as ResizableType,
+    });
     if (answer.kind !== 'image') {
       return { kind: 'refused', message: undecodableRefusal };
     }
@@ -149,6 +165,30 @@ export async function preparePhoto(
         });
 
   return ready(sent, [], bytes);
+}
+
+/**
+ * A PNG's or WebP's metadata chunks removed, when the settings say so.
+ * An animated one is never encoded anew (a canvas keeps one frame).
+ */
+function stripChunks(
+  bytes: Uint8Array<ArrayBuffer>,
+  type: SniffedType | undefined,
+  settings: PrepareSettings,
+): ChunkStrip {
+  if (!settings.stripLocation) return { kind: 'untouched' };
+  const strip =
+    type === 'image/png'
+      ? stripPngMetadata
+      : type === 'image/webp'
+        ? stripWebpMetadata
+        : undefined;
+  const result = strip?.(bytes) ?? { kind: 'untouched' };
+  if (result.kind === 'encode-anew' && type && isAnimated(bytes, type)) {
+    return { kind: 'untouched' };
+  }
+
+  return result;
 }
 
 /** The worker's new encoding, named for the type it came out in. */
