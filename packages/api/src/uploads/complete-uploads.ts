@@ -32,8 +32,9 @@ type Verified = Extract<Verification, { kind: 'verified' }> & {
  * given, after the product's existing images. Confirming twice returns the
  * same images. When none becomes (or already is) an image, the answer is a
  * 400 that lists every file with its reason; otherwise the failures come
- * with the images. A placeholder is kept only when it has its photo's
- * shape; a photo is never refused for its placeholder.
+ * with the images. A placeholder that is no ThumbHash at all fails the
+ * input check (400, nothing done); a well-formed one is kept only when it
+ * has its photo's shape, and a photo is never refused for its shape.
  */
 export async function completeUploads(
   ctx: Context,
