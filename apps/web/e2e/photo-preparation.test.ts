@@ -128,6 +128,11 @@ async function keysOf(productId: number): Promise<string[]> {
 
 it('converts HEIC photos, typed or not, to JPEGs shown upright', async () => {
   const productId = await newProduct('Phone photos');
+  // Found by a tester: the system picker greyed out HEIC files.
+  const accept = await page.getByLabel('Choose photos').getAttribute('accept');
+  expect(accept?.split(',')).toEqual(
+    expect.arrayContaining(['.heic', '.heif', 'image/heic', 'image/jpeg']),
+  );
 
   await choose(
     [
