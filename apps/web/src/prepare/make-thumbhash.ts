@@ -21,7 +21,12 @@ export async function makeThumbHash(file: Blob): Promise<WorkerAnswer> {
   try {
     bitmap = await decodeSmall(file);
   } catch {
-    return { kind: 'undecodable' };
+    // An image format the browser cannot decode is a photo no page can
+    // show; anything else is for the server to name and refuse.
+    const header = new Uint8Array(await file.slice(0, 64).arrayBuffer());
+    return sniffType(header)
+      ? { kind: 'undecodable' }
+      : { kind: 'failed', reason: 'not an image' };
   }
   const { width, height } = bitmap;
   const canvas = new OffscreenCanvas(width, height);
