@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ImageType } from '../rules/image-types.ts';
@@ -28,6 +29,29 @@ describe('inspectImageBytes', () => {
       });
     },
   );
+
+  // Found by a tester: every animated PNG was refused as image/apng.
+  it('takes an animated PNG as the PNG it is', async () => {
+    const png = read('accept/png-sample.png');
+    const acTL = Buffer.from([0, 0, 0, 8, 0x61, 0x63, 0x54, 0x4c]);
+    const frames = Buffer.from([0, 0, 0, 1, 0, 0, 0, 0]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([acTL.subarray(4), frames])));
+    // acTL goes after IHDR (8 signature bytes, then 25 of IHDR).
+    const apng = Buffer.concat([
+      png.subarray(0, 33),
+      acTL,
+      frames,
+      crc,
+      png.subarray(33),
+    ]);
+
+    expect(await inspectImageBytes(apng, 'image/png', true)).toEqual({
+      kind: 'image',
+      width: 123,
+      height: 456,
+    });
+  });
 
   it('swaps the sides of a photo turned by EXIF orientation 6', async () => {
     const bytes = read('accept/photo-landscape-exif6.jpg');

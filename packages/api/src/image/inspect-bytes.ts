@@ -32,8 +32,10 @@ export async function inspectImageBytes(
   if (!detected && startsLike(bytes, declared)) {
     return whole ? damaged(name) : { kind: 'need-more-bytes' };
   }
-  if (detected?.mime !== declared) {
-    const actual = detected ? `${detected.mime} content` : 'no image format';
+  // An animated PNG is a PNG: file-type names it apart, browsers do not.
+  const mime = detected?.mime === 'image/apng' ? 'image/png' : detected?.mime;
+  if (mime !== declared) {
+    const actual = mime ? `${mime} content` : 'no image format';
     return {
       kind: 'refused',
       code: 'CONTENT_MISMATCH',
