@@ -62,6 +62,48 @@ export function readJpegLayout(bytes: Uint8Array): JpegLayout | undefined {
   return { header, end: findEnd(bytes, at) };
 }
 
+/** Every segment of a JPEG, those between its scans too, and its end. */
+export interface JpegParts {
+  /** In file order; each SOS is followed by its scan data. */
+  segments: JpegSegment[];
+  /** Where the EOI marker is; undefined when the file has none. */
+  eoi: number | undefined;
+}
+
+/**
+ * Finds every segment of a JPEG, including the tables, comments and
+ * application segments a progressive JPEG may hold between its scans.
+ * Undefined when its header cannot be read; it never throws.
+ */
+export function readJpegParts(bytes: Uint8Array): JpegParts | undefined {
+  const layout = readJpegLayout(bytes);
+  if (!layout) return undefined;
+  const view = viewOf(bytes);
+  const segments = [...layout.header];
+  let at = layout.header.at(-1)?.end ?? bytes.length;
+
+  while (at + 1 < bytes.length) {
+    const marker = bytes[at + 1] ?? 0;
+    const inScan =
+      bytes[at] !== 0xff ||
+      marker === 0x00 ||
+      marker === 0xff ||
+      isStandalone(marker);
+    if (inScan) {
+      at += 1;
+      continue;
+    }
+    if (marker === eoi) return { segments, eoi: at };
+    if (at + 4 > bytes.length) break;
+    const end = at + 2 + view.getUint16(at + 2);
+    if (end > bytes.length) break;
+    segments.push({ marker, start: at, dataStart: at + 4, end });
+    at = end;
+  }
+
+  return { segments, eoi: undefined };
+}
+
 /**
  * Walks the scans after the first SOS to the EOI. Inside scan data every
  * 0xFF is followed by 0x00 or a restart marker, so the first other marker

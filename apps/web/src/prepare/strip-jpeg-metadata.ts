@@ -4,45 +4,42 @@ import {
   orientationSegment,
   readExifOrientation,
 } from './exif-orientation.ts';
-import { type JpegSegment, readJpegLayout } from './jpeg-layout.ts';
+import { type JpegSegment, readJpegParts } from './jpeg-layout.ts';
 
-const app1 = 0xe1;
-const app2 = 0xe2;
-const app13 = 0xed;
-const comment = 0xfe;
+const sos = 0xda;
 
-/** XMP, and the extension a long XMP packet continues in. */
-function isXmpSegment(bytes: Uint8Array, segment: JpegSegment): boolean {
-  if (segment.marker !== app1) return false;
-  const name = ascii(bytes, segment.dataStart, 35);
+/**
+ * Whether a segment is kept: only what draws the picture, named one by
+ * one. Tables, frames, scans and restart intervals (0xC0–0xCF, 0xDB–0xDF);
+ * a JFIF header (not its JFXX thumbnail, a whole JPEG with EXIF of its
+ * own); ICC colour profiles; Adobe's colour transform. Every other
+ * application segment (EXIF, XMP, IPTC, maker data, a GoPro's GPS track,
+ * whatever the next camera invents) and every comment goes.
+ */
+function isKept(bytes: Uint8Array, segment: JpegSegment): boolean {
+  const { marker, dataStart } = segment;
+  if (marker >= 0xc0 && marker <= 0xcf) return true;
+  if (marker >= 0xdb && marker <= 0xdf) return true;
+  if (marker === sos) return true;
+  if (marker === 0xe0) return ascii(bytes, dataStart, 5) === 'JFIF\0';
+  if (marker === 0xe2) return ascii(bytes, dataStart, 12) === 'ICC_PROFILE\0';
+  if (marker === 0xee) return ascii(bytes, dataStart, 5) === 'Adobe';
 
-  return (
-    name.startsWith('http://ns.adobe.com/xap/1.0/\0') ||
-    name.startsWith('http://ns.adobe.com/xmp/extension/\0')
-  );
-}
-
-/** A Multi-Picture index: it points at pictures after the EOI. */
-function isMpfSegment(bytes: Uint8Array, segment: JpegSegment): boolean {
-  return (
-    segment.marker === app2 && ascii(bytes, segment.dataStart, 4) === 'MPF\0'
-  );
+  return false;
 }
 
 /**
- * A JPEG without its location and personal metadata: the Exif and XMP
- * APP1 segments, the APP13 Photoshop/IPTC segment and comments go; JFIF,
- * ICC profiles, Adobe colour, the tables, the frame and the scans stay.
+ * A JPEG with nothing but its picture: every segment that is not needed
+ * to draw it goes, wherever it sits (before the first scan or between
+ * scans), and so does whatever follows the EOI: phones append a motion
+ * photo's video or more pictures there, each with metadata of its own.
  * An orientation other than 1 is written back in a minimal Exif segment,
  * so the photo still shows upright.
  *
- * Whatever follows the EOI goes too: phones append a motion photo's video,
- * or more pictures, there, and anything appended can carry metadata of
- * its own (a second JPEG with a location, say).
- *
  * Returns the input itself when there is nothing to remove, and when the
  * bytes are not a JPEG it can read: it never throws. `isReadableJpeg`
- * tells the two apart.
+ * tells the two apart. A JPEG cut short keeps its cut: the server names
+ * it as such.
  */
 export function stripJpegMetadata(
   bytes: Uint8Array<ArrayBuffer>,
@@ -55,41 +52,46 @@ export function stripJpegMetadata(
 }
 
 function strip(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
-  const layout = readJpegLayout(bytes);
-  if (!layout) return bytes;
-  const exif = layout.header.filter((s) => isExifSegment(bytes, s));
-  const xmp = layout.header.filter((s) => isXmpSegment(bytes, s));
-  const mpf = layout.header.filter((s) => isMpfSegment(bytes, s));
-  const photoshop = layout.header.filter(
-    (s) => s.marker === app13 || s.marker === comment,
+  const parts = readJpegParts(bytes);
+  if (!parts) return bytes;
+  const { segments, eoi } = parts;
+  // Decoders take the orientation from the header, before the first scan.
+  const header = segments.slice(
+    0,
+    segments.findIndex((segment) => segment.marker === sos) + 1,
   );
-  const cutTrailer = layout.end !== undefined && layout.end < bytes.length;
-  const orientation = exif[0] ? readExifOrientation(bytes, exif[0]) : 1;
-  const kept = orientation === 1 ? undefined : orientationSegment(orientation);
-  // An Exif segment that already says only the orientation stays as it is.
-  const exifToRemove =
-    exif.length === 1 && exif[0] && kept && sameBytes(bytes, exif[0], kept)
-      ? []
-      : exif;
-  const dropped = new Set([
-    ...exifToRemove,
-    ...xmp,
-    ...photoshop,
-    ...(cutTrailer ? mpf : []),
-  ]);
-  if (dropped.size === 0 && !cutTrailer) return bytes;
+  const exif = header.find((segment) => isExifSegment(bytes, segment));
+  const orientation = exif ? readExifOrientation(bytes, exif) : 1;
+  const upright =
+    orientation === 1 ? undefined : orientationSegment(orientation);
+  // An Exif segment that already says only the orientation is kept as is.
+  const exifKept = exif && upright && sameBytes(bytes, exif, upright);
+  const dropped = segments.filter(
+    (segment) => !isKept(bytes, segment) && !(exifKept && segment === exif),
+  );
+  const trailer = eoi !== undefined && eoi + 2 < bytes.length;
+  if (dropped.length === 0 && !trailer) return bytes;
 
-  const parts: Uint8Array[] = [bytes.subarray(0, 2)];
-  for (const segment of layout.header) {
-    if (segment === exif[0] && kept) parts.push(kept);
-    else if (!dropped.has(segment)) {
-      parts.push(bytes.subarray(segment.start, segment.end));
+  const out: Uint8Array[] = [bytes.subarray(0, 2)];
+  segments.forEach((segment, index) => {
+    if (segment === exif && upright) out.push(upright);
+    else if (!dropped.includes(segment)) {
+      out.push(bytes.subarray(segment.start, segment.end));
     }
-  }
-  const scansStart = layout.header.at(-1)?.end ?? bytes.length;
-  parts.push(bytes.subarray(scansStart, cutTrailer ? layout.end : undefined));
+    // A scan's data runs from its SOS to the next segment or the EOI.
+    if (segment.marker === sos) {
+      const next = segments[index + 1]?.start ?? eoi ?? bytes.length;
+      out.push(bytes.subarray(segment.end, next));
+    }
+  });
+  if (eoi !== undefined) out.push(bytes.subarray(eoi, eoi + 2));
 
-  return concat(parts);
+  return concat(out);
+}
+
+/** Whether the bytes are a JPEG whose metadata `stripJpegMetadata` reads. */
+export function isReadableJpeg(bytes: Uint8Array): boolean {
+  return readJpegParts(bytes) !== undefined;
 }
 
 function sameBytes(
@@ -115,9 +117,4 @@ function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   }
 
   return joined;
-}
-
-/** Whether the bytes are a JPEG whose metadata `stripJpegMetadata` reads. */
-export function isReadableJpeg(bytes: Uint8Array): boolean {
-  return readJpegLayout(bytes) !== undefined;
 }

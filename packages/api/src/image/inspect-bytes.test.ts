@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ImageType } from '../rules/image-types.ts';
 import { inspectImageBytes } from './inspect-bytes.ts';
