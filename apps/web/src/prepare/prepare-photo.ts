@@ -169,7 +169,8 @@ export async function preparePhoto(
 
 /**
  * A PNG's or WebP's metadata chunks removed, when the settings say so.
- * An animated one is never encoded anew (a canvas keeps one frame).
+ * An animated one is never encoded anew (a canvas keeps one frame): its
+ * chunks go even when its EXIF turns it.
  */
 function stripChunks(
   bytes: Uint8Array<ArrayBuffer>,
@@ -183,8 +184,11 @@ function stripChunks(
       : type === 'image/webp'
         ? stripWebpMetadata
         : undefined;
-  const result = strip?.(bytes) ?? { kind: 'untouched' };
-  if (result.kind === 'encode-anew' && type && isAnimated(bytes, type)) {
+  const animated = type !== undefined && isAnimated(bytes, type);
+  const result = strip?.(bytes, { evenIfTurned: animated });
+  // Chunks that cannot be read, in an animation that cannot be encoded
+  // anew: it goes as it is.
+  if (!result || (result.kind === 'encode-anew' && animated)) {
     return { kind: 'untouched' };
   }
 

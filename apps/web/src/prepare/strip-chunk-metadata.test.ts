@@ -79,4 +79,15 @@ describe('stripWebpMetadata', () => {
     const webp = webpWith(webpChunk('EXIF', gpsExif));
     expect(stripWebpMetadata(webp)).toEqual({ kind: 'encode-anew' });
   });
+
+  // Found by a second tester: an animated WebP turned by its EXIF kept
+  // its GPS, since it could not be encoded anew.
+  it('strips a turned picture when told it cannot be encoded anew', () => {
+    const webp = webpWith(webpChunk('EXIF', gpsExif));
+
+    const result = stripWebpMetadata(webp, { evenIfTurned: true });
+
+    if (result.kind !== 'stripped') throw new Error(result.kind);
+    expect(has(result.bytes, 'EXIF')).toBe(false);
+  });
 });

@@ -11,6 +11,14 @@ export type ChunkStrip =
    */
   | { kind: 'encode-anew' };
 
+export interface StripOptions {
+  /**
+   * Strip the chunks even when the EXIF turns the picture, losing the
+   * turn: for an animated picture, which cannot be encoded anew.
+   */
+  evenIfTurned?: boolean;
+}
+
 interface Chunk {
   type: string;
   start: number;
@@ -32,7 +40,10 @@ const webpFlagXmp = 0x04;
  * A PNG without its text, EXIF and XMP chunks, so without a location or
  * an author. Whole chunks go, so no checksum needs writing anew.
  */
-export function stripPngMetadata(bytes: Uint8Array<ArrayBuffer>): ChunkStrip {
+export function stripPngMetadata(
+  bytes: Uint8Array<ArrayBuffer>,
+  options: StripOptions = {},
+): ChunkStrip {
   const chunks = walk(bytes, 8, 4, (at) => {
     const length = viewOf(bytes).getUint32(at);
     return {
@@ -43,14 +54,17 @@ export function stripPngMetadata(bytes: Uint8Array<ArrayBuffer>): ChunkStrip {
   });
   if (chunks?.at(-1)?.type !== 'IEND') return { kind: 'encode-anew' };
 
-  return strip(bytes, chunks, pngMetadata, 'eXIf', () => undefined);
+  return strip(bytes, chunks, pngMetadata, 'eXIf', options, () => undefined);
 }
 
 /**
  * A WebP without its EXIF and XMP chunks, its header's flags and size
  * told so. A simple WebP (no VP8X header) holds no metadata.
  */
-export function stripWebpMetadata(bytes: Uint8Array<ArrayBuffer>): ChunkStrip {
+export function stripWebpMetadata(
+  bytes: Uint8Array<ArrayBuffer>,
+  options: StripOptions = {},
+): ChunkStrip {
   const chunks = walk(bytes, 12, 0, (at) => {
     const length = viewOf(bytes).getUint32(at + 4, true);
     const dataEnd = at + 8 + length;
@@ -58,7 +72,7 @@ export function stripWebpMetadata(bytes: Uint8Array<ArrayBuffer>): ChunkStrip {
   });
   if (!chunks) return { kind: 'encode-anew' };
 
-  return strip(bytes, chunks, webpMetadata, 'EXIF', (joined) => {
+  return strip(bytes, chunks, webpMetadata, 'EXIF', options, (joined) => {
     const view = viewOf(joined);
     view.setUint32(4, joined.length - 8, true);
     if (ascii(joined, 12, 4) === 'VP8X') {
@@ -72,15 +86,19 @@ function strip(
   chunks: Chunk[],
   metadata: Set<string>,
   exifType: string,
+  options: StripOptions,
   mend: (joined: Uint8Array<ArrayBuffer>) => void,
 ): ChunkStrip {
   const dropped = chunks.filter((chunk) => metadata.has(chunk.type));
   if (dropped.length === 0) return { kind: 'untouched' };
-  const turned = dropped.some(
-    (chunk) =>
-      chunk.type === exifType &&
-      readTiffOrientation(bytes.subarray(chunk.dataStart, chunk.dataEnd)) !== 1,
-  );
+  const turned =
+    !options.evenIfTurned &&
+    dropped.some(
+      (chunk) =>
+        chunk.type === exifType &&
+        readTiffOrientation(bytes.subarray(chunk.dataStart, chunk.dataEnd)) !==
+          1,
+    );
   if (turned) return { kind: 'encode-anew' };
 
   const first = chunks[0]?.start ?? bytes.length;
