@@ -301,6 +301,15 @@ it('shows each photo’s placeholder until the photo has loaded', async () => {
     await tile.evaluate((img) => getComputedStyle(img).backgroundImage),
   ).toMatch(/^url\("data:image\/png;base64,/);
 
+  // Found by a second tester: the lightbox shrank to nothing instead.
+  await page.getByRole('button', { name: /larger$/ }).click();
+  const large = page.getByRole('dialog').locator('img');
+  await expect.poll(() => large.getAttribute('data-placeholder')).toBe('shown');
+  const box = await large.boundingBox();
+  expect(box?.width).toBeGreaterThan(300);
+  expect((box?.width ?? 0) / (box?.height ?? 1)).toBeCloseTo(1600 / 1200, 1);
+  await page.keyboard.press('Escape');
+
   release();
   await expect.poll(() => tile.getAttribute('data-placeholder')).toBeNull();
   await page.unroute(`**/${image?.object_key}`);

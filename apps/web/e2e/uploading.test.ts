@@ -188,7 +188,7 @@ describe('uploading in Chromium', () => {
       'Declared as WebP but the file holds no image format.',
       'Added.',
     ]);
-    await page.getByText('1 photo added; 1 could not be').waitFor();
+    await page.getByText('1 photo added; 2 could not be').waitFor();
     expect(await keysOf(productId)).toHaveLength(1);
     await expectAccessible(page, 'refused files');
   });

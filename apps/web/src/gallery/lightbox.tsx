@@ -45,6 +45,14 @@ export function Lightbox({ images, index, onIndex, onClose }: LightboxProps) {
           key={image.id}
           src={image.url}
           placeholder={image.placeholder}
+          // As wide as it will show before it has loaded, so that its
+          // placeholder fills the place and nothing jumps.
+          style={{
+            width:
+              `min(calc(100vw - 2.5rem), ` +
+              `calc((100vh - 8rem) * ${image.width} / ${image.height}), ` +
+              `${image.width}px)`,
+          }}
           width={image.width}
           height={image.height}
           alt={image.alt || image.originalName}

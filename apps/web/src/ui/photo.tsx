@@ -11,7 +11,7 @@ interface PhotoProps extends ImgHTMLAttributes<HTMLImageElement> {
  * placeholder goes once the photo is in, so that a transparent PNG does
  * not keep a blur behind it.
  */
-export function Photo({ placeholder, onLoad, ...props }: PhotoProps) {
+export function Photo({ placeholder, onLoad, style, ...props }: PhotoProps) {
   const [loaded, setLoaded] = useState(false);
   const background = loaded ? undefined : placeholderBackground(placeholder);
 
@@ -19,7 +19,7 @@ export function Photo({ placeholder, onLoad, ...props }: PhotoProps) {
     // biome-ignore lint/a11y/useAltText: alt comes in props, set by callers
     <img
       {...props}
-      style={background}
+      style={{ ...style, ...background }}
       data-placeholder={background ? 'shown' : undefined}
       onLoad={(event) => {
         setLoaded(true);

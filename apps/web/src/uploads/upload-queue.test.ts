@@ -225,6 +225,8 @@ describe('the upload queue', () => {
       'refused',
     ]);
     expect(test.calls.sign).toEqual([['fine.jpg', 'second.jpg']]);
+    // Found by a second tester: the message counted only confirmed files.
+    expect(test.calls.confirmed).toEqual([{ added: 2, failed: 4 }]);
     expect(test.items().map((item) => item.note)).toEqual([
       undefined,
       'image/svg+xml is not allowed; choose a JPEG, PNG, WebP, AVIF or GIF image.',

@@ -57,6 +57,8 @@ interface UploadRecord extends UploadItem {
   batch: Batch;
   /** What preparing gave, kept until the whole batch is prepared. */
   prepared: PreparedPhoto | undefined;
+  /** Its outcome was counted in a message after a confirm. */
+  counted: boolean;
   ticket: UploadTicket | undefined;
   /** When this browser got the ticket, by its own clock. */
   ticketAt: number;
@@ -246,6 +248,7 @@ export class UploadQueue {
       placeholder: undefined,
       batch,
       prepared: undefined,
+      counted: false,
       ticket: undefined,
       ticketAt: 0,
       stored: false,
@@ -577,10 +580,29 @@ export class UploadQueue {
       }
     } finally {
       this.confirming = false;
+      failed += this.countRefused(records);
       this.changed();
       this.ports.onConfirmed({ added, failed });
       this.pump();
     }
+  }
+
+  /**
+   * Files chosen with the confirmed ones that were refused before they
+   * were sent: the message after the confirm counts them too, once.
+   */
+  private countRefused(confirmed: UploadRecord[]): number {
+    const batches = new Set(confirmed.map((record) => record.batch));
+    for (const record of confirmed) record.counted = true;
+    let refused = 0;
+    for (const record of this.records) {
+      const gaveUp = record.state === 'refused' || record.state === 'failed';
+      if (!batches.has(record.batch) || record.counted || !gaveUp) continue;
+      record.counted = true;
+      refused += 1;
+    }
+
+    return refused;
   }
 
   private outcomeOf(

@@ -90,7 +90,9 @@ export function UploadRow({
           className={problem ? 'upload-note problem' : 'upload-note'}
         >
           {item.note ?? stateNotes[item.state]}
-          {item.changes.length > 0 && ` ${describeChanges(item.changes)}`}
+          {!problem &&
+            item.changes.length > 0 &&
+            ` ${describeChanges(item.changes)}`}
         </p>
       </div>
       <div className="upload-actions">
