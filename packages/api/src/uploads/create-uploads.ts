@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
-import type { Context } from '../context.ts';
+import type { Context, UploadLimits } from '../context.ts';
 import type { Database, NewUpload } from '../db/schema.ts';
 import { refuseFiles } from '../errors.ts';
 import { lockProduct } from '../products/lock-product.ts';
@@ -49,6 +49,7 @@ export async function createUploads(
       trx,
       productId,
       rows.length,
+      ctx.limits,
       liveUploadCutoff(now, ctx.limits),
     );
     await trx.insertInto('upload').values(rows).execute();
@@ -77,6 +78,7 @@ async function checkRoom(
   trx: Kysely<Database>,
   productId: number,
   asked: number,
+  limits: UploadLimits,
   cutoff: string,
 ): Promise<void> {
   const counted = await trx
@@ -106,6 +108,23 @@ async function checkRoom(
       `A product holds at most ${maxImagesPerProduct} images. This one has ` +
       `${plural(images, 'image')} and ${plural(pending, 'upload')} in ` +
       `progress, so ${left} more can be added; ${asked} ` +
-      `${asked === 1 ? 'was' : 'were'} chosen.`,
+      `${asked === 1 ? 'was' : 'were'} chosen.` +
+      (pending > 0 ? unfinishedAdvice(limits) : ''),
   });
+}
+
+/**
+ * What to do about uploads that hold places: some may have been left
+ * unfinished in another tab or before a reload, and nothing on this page
+ * can release them; they free their places when their URLs expire.
+ */
+function unfinishedAdvice(limits: UploadLimits): string {
+  const seconds = limits.urlTtlSeconds + limits.confirmGraceSeconds;
+  const minutes = Math.ceil(seconds / 60);
+
+  return (
+    ' Uploads left unfinished (in another tab, or before the page was ' +
+    `reloaded) give their places back within ${plural(minutes, 'minute')}; ` +
+    'choose fewer photos, or try again then.'
+  );
 }
