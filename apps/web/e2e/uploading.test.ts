@@ -125,6 +125,18 @@ describe('uploading in Chromium', () => {
     const productId = await newProduct('Bookshelf');
     const unthrottle = await throttleUploads(browser.context, page, 64 * 1024);
 
+    // Everything the uploads' live region says, as it says it.
+    await page.evaluate(() => {
+      const said: string[] = [];
+      (window as { told?: string[] }).told = said;
+      const region = document.querySelector(
+        '.uploader p.visually-hidden[aria-live]',
+      );
+      new MutationObserver(() => said.push(region?.textContent ?? '')).observe(
+        region ?? document.body,
+        { childList: true, characterData: true, subtree: true },
+      );
+    });
     await dropFiles(page.getByTestId('drop-zone'), [
       fixture('accept/webp-lossy.webp'),
       fixture('accept/jpeg-large.jpg'),
@@ -133,10 +145,32 @@ describe('uploading in Chromium', () => {
       .getByTestId('upload-row')
       .filter({ hasText: 'jpeg-large.jpg' });
     await poll(() => large.getAttribute('data-state')).toBe('sending');
-    await page.getByRole('button', { name: 'Cancel jpeg-large.jpg' }).click();
+    await page.getByRole('button', { name: 'Cancel jpeg-large.jpg' }).focus();
+    await page.keyboard.press('Enter');
     await unthrottle();
 
     await poll(rowStates).toEqual(['done', 'cancelled']);
+    // Found by a tester: the focus fell to the page with the button.
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await poll(focused).toBe('Remove jpeg-large.jpg from the list');
+    // A screen reader hears each file's outcome once, not every step.
+    const told = await page.evaluate(
+      () => (window as { told?: string[] }).told,
+    );
+    expect(told).toEqual(
+      expect.arrayContaining([
+        'jpeg-large.jpg: cancelled.',
+        'webp-lossy.webp: added.',
+      ]),
+    );
+    expect(told?.some((text) => /Sending|Checking/.test(text))).toBe(false);
+    expect(
+      await page.locator('.upload-list').getAttribute('aria-live'),
+    ).toBeNull();
+    await page.keyboard.press('Enter');
+    await poll(rowStates).toEqual(['done']);
+    await poll(focused).toBe('Remove webp-lossy.webp from the list');
     await poll(galleryCount).toBe(1);
     const names = await page
       .getByTestId('gallery')
