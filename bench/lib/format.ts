@@ -19,7 +19,9 @@ export function formatKiloBytes(bytes: number): string {
 
 /** "5 MB": a file size as the targets name it, in decimal megabytes. */
 export function megabytes(bytes: number): string {
-  return `${bytes / 1e6} MB`;
+  const value = bytes / 1e6;
+
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} MB`;
 }
 
 /** "50 Mbit/s up, 20 ms latency": an emulated network, or none. */

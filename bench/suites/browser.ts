@@ -3,6 +3,7 @@ import { appOrigins } from '../../apps/server/src/http/origins.ts';
 import { openBrowser } from '../../apps/web/e2e/browser.ts';
 import { throttleUploads } from '../../apps/web/e2e/support/throttle.ts';
 import type { BenchServers } from '../lib/bench-servers.ts';
+import { cameraPhotos } from '../lib/camera-photos.ts';
 import {
   type FlowPhases,
   type FlowTiming,
@@ -10,7 +11,7 @@ import {
   timeBarePuts,
   timeFlow,
 } from '../lib/page-timing.ts';
-import { photosOfSize, writePhotos } from '../lib/photos.ts';
+import { writePhotos } from '../lib/photos.ts';
 import { interleave } from '../lib/rounds.ts';
 import { ratios, type Spread, spread } from '../lib/stats.ts';
 import { ask } from '../lib/upload-client.ts';
@@ -63,7 +64,7 @@ export interface BrowserResult {
 export async function benchBrowser(
   servers: BenchServers,
 ): Promise<BrowserResult> {
-  const photos = photosOfSize(photoBytes);
+  const photos = cameraPhotos(photoBytes);
   const paths = writePhotos(photos, 'browser');
   const port = Number(new URL(servers.urls.app).port);
   await servers.store.call('allow-origins', appOrigins(undefined, port));
@@ -120,7 +121,10 @@ export async function benchBrowser(
     };
 
     return {
-      photoBytes,
+      photoBytes: Math.round(
+        photos.reduce((sum, photo) => sum + photo.bytes.length, 0) /
+          photos.length,
+      ),
       photos: photos.length,
       networks: {
         loopback: await figures('loopback'),

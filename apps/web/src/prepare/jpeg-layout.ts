@@ -83,13 +83,11 @@ export function readJpegParts(bytes: Uint8Array): JpegParts | undefined {
   let at = layout.header.at(-1)?.end ?? bytes.length;
 
   while (at + 1 < bytes.length) {
+    // Scan data is most of the file: let the engine find the next 0xFF.
+    at = bytes.indexOf(0xff, at);
+    if (at < 0 || at + 1 >= bytes.length) break;
     const marker = bytes[at + 1] ?? 0;
-    const inScan =
-      bytes[at] !== 0xff ||
-      marker === 0x00 ||
-      marker === 0xff ||
-      isStandalone(marker);
-    if (inScan) {
+    if (marker === 0x00 || marker === 0xff || isStandalone(marker)) {
       at += 1;
       continue;
     }
@@ -113,10 +111,8 @@ function findEnd(bytes: Uint8Array, from: number): number | undefined {
   const view = viewOf(bytes);
   let at = from;
   while (at + 1 < bytes.length) {
-    if (bytes[at] !== 0xff) {
-      at += 1;
-      continue;
-    }
+    at = bytes.indexOf(0xff, at);
+    if (at < 0) return undefined;
     const marker = bytes[at + 1] ?? 0;
     if (marker === eoi) return at + 2;
     if (marker === 0x00 || marker === 0xff || isStandalone(marker)) {
