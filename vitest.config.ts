@@ -42,10 +42,15 @@ export default defineConfig({
         },
       },
       {
-        // Run on their own by `pnpm test`, after the rest: a browser on a
-        // busy 2-core machine misses its waits.
+        // Run on their own by `pnpm test`, after the rest, one file at a
+        // time: several browsers on a busy 2-core machine miss their
+        // waits (the keyboard reorder's live-region announcements first).
         extends: true,
-        test: { name: 'e2e', include: ['apps/web/e2e/**/*.test.ts'] },
+        test: {
+          name: 'e2e',
+          include: ['apps/web/e2e/**/*.test.ts'],
+          fileParallelism: false,
+        },
       },
     ],
   },
