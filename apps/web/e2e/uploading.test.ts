@@ -119,6 +119,15 @@ describe('uploading in Chromium', () => {
     ]);
     expect(await rowStates()).toHaveLength(5);
     await expectAccessible(page, 'a full product');
+
+    // Found by a third tester: clearing the list of a full product left
+    // the focus nowhere, the picker being off.
+    await page.getByRole('button', { name: 'Clear finished' }).focus();
+    await page.keyboard.press('Enter');
+    await poll(rowStates).toEqual([]);
+    await poll(() =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+    ).toBe('drop-zone');
   });
 
   it('cancels one upload while it is being sent', async () => {

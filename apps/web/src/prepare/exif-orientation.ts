@@ -5,10 +5,17 @@ const app1 = 0xe1;
 const orientationTag = 0x0112;
 const shortType = 3;
 
-/** Whether a segment is an APP1 holding EXIF (`Exif\0\0` then TIFF). */
+/**
+ * Whether a segment is an APP1 holding EXIF: `Exif\0`, one more byte
+ * (0, or a 0xFF fill that Chromium reads past too), then TIFF.
+ */
 export function isExifSegment(bytes: Uint8Array, segment: JpegSegment) {
+  const pad = bytes[segment.dataStart + 5];
+
   return (
-    segment.marker === app1 && ascii(bytes, segment.dataStart, 6) === 'Exif\0\0'
+    segment.marker === app1 &&
+    ascii(bytes, segment.dataStart, 5) === 'Exif\0' &&
+    (pad === 0 || pad === 0xff)
   );
 }
 
@@ -45,7 +52,10 @@ export function readTiffOrientation(block: Uint8Array): number {
     if (entry + 12 > tiff.byteLength) return 1;
     if (tiff.getUint16(entry, little) !== orientationTag) continue;
     const value = tiff.getUint16(entry + 8, little);
-    const valid = tiff.getUint16(entry + 2, little) === shortType;
+    // One SHORT, as browsers require; any other entry turns nothing.
+    const valid =
+      tiff.getUint16(entry + 2, little) === shortType &&
+      tiff.getUint32(entry + 4, little) === 1;
     return valid && value >= 1 && value <= 8 ? value : 1;
   }
 

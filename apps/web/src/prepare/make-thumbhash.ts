@@ -1,4 +1,5 @@
 import { rgbaToThumbHash } from 'thumbhash';
+import { isCutShort } from './cut-short.ts';
 import { fitSize, type Size } from './fit-size.ts';
 import { readHeaderFacts } from './header-facts.ts';
 import { sniffType } from './sniff-type.ts';
@@ -21,12 +22,14 @@ export async function makeThumbHash(file: Blob): Promise<WorkerAnswer> {
   try {
     bitmap = await decodeSmall(file);
   } catch {
-    // An image format the browser cannot decode is a photo no page can
-    // show; anything else is for the server to name and refuse.
-    const header = new Uint8Array(await file.slice(0, 64).arrayBuffer());
-    return sniffType(header)
+    // An image the browser cannot decode is a photo no page can show.
+    // Anything else (no image at all, or one cut short, which a page may
+    // still half draw) is for the server to name and refuse.
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const type = sniffType(bytes);
+    return type && !isCutShort(bytes, type)
       ? { kind: 'undecodable' }
-      : { kind: 'failed', reason: 'not an image' };
+      : { kind: 'failed', reason: 'not a whole image' };
   }
   const { width, height } = bitmap;
   const canvas = new OffscreenCanvas(width, height);

@@ -7,6 +7,7 @@ import {
   manifest,
 } from '../../../server/test/support/fixtures.ts';
 import { webFixture } from '../../test-fixtures/web-fixtures.ts';
+import { orientationSegment } from './exif-orientation.ts';
 import { readHeaderFacts } from './header-facts.ts';
 import { stripJpegMetadata } from './strip-jpeg-metadata.ts';
 
@@ -241,6 +242,16 @@ describe('stripJpegMetadata', () => {
       ['a GoPro GPS track', segment(0xe6, 'GoPro\0GPS5 Jane Doe')],
       ['a JFXX thumbnail', segment(0xe0, 'JFXX\0\x10 Jane Doe')],
       ['a FlashPix block', segment(0xe2, 'FPXR\0 Jane Doe')],
+      // Found by a third tester: segments kept by their marker alone.
+      ['a line count holding text', segment(0xdc, '\0\x10 Jane Doe GPS')],
+      [
+        'JFIF with more after it',
+        segment(0xe0, 'JFIF\0\x01\x01\0\0\x01\0\x01\0\0 Jane Doe'),
+      ],
+      [
+        'Adobe with more after it',
+        segment(0xee, 'Adobe\0\x64\0\0\0\0\x01 Jane Doe'),
+      ],
     ])('drops %s', (_, extra) => {
       const bare = stripJpegMetadata(bytesOf('accept/jpeg-baseline.jpg'));
       const photo = withSegments(bare, [extra]);
@@ -291,6 +302,30 @@ describe('stripJpegMetadata', () => {
       expect(
         Buffer.from(stripped).equals(Buffer.from(bare.subarray(0, -100))),
       ).toBe(true);
+    });
+  });
+
+  // Found by a third tester: the page read orientations differently from
+  // Chromium, so photos turned on their way to the store.
+  describe('reads the orientation as Chromium does', () => {
+    const bare = () => stripJpegMetadata(bytesOf('accept/jpeg-baseline.jpg'));
+
+    it('past a fill byte after "Exif\\0"', () => {
+      const odd = orientationSegment(6);
+      odd[9] = 0xff;
+      const stripped = stripJpegMetadata(withSegments(bare(), [odd]));
+
+      expect(readHeaderFacts(stripped, 'image/jpeg')?.orientation).toBe(6);
+      expect(contains(stripped, 'Exif\0\0')).toBe(true);
+    });
+
+    it('not from an entry with more than one value', () => {
+      const odd = orientationSegment(6);
+      new DataView(odd.buffer).setUint32(24, 2);
+      const stripped = stripJpegMetadata(withSegments(bare(), [odd]));
+
+      expect(readHeaderFacts(stripped, 'image/jpeg')?.orientation).toBe(1);
+      expect(contains(stripped, 'Exif')).toBe(false);
     });
   });
 });

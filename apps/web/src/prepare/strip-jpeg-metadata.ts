@@ -10,22 +10,84 @@ const sos = 0xda;
 
 /**
  * Whether a segment is kept: only what draws the picture, named one by
- * one. Tables, frames, scans and restart intervals (0xC0–0xCF, 0xDB–0xDF);
- * a JFIF header (not its JFXX thumbnail, a whole JPEG with EXIF of its
- * own); ICC colour profiles; Adobe's colour transform. Every other
- * application segment (EXIF, XMP, IPTC, maker data, a GoPro's GPS track,
- * whatever the next camera invents) and every comment goes.
+ * one, and only with the exact shape the standard gives it, so that no
+ * segment can carry anything else. Frames, Huffman and quantisation
+ * tables, scans, restart intervals and line counts; a JFIF header (not
+ * a JFXX thumbnail, a whole JPEG with EXIF of its own); ICC colour
+ * profiles; Adobe's colour transform. Every other application segment
+ * (EXIF, XMP, IPTC, maker data, a GoPro's GPS track, whatever the next
+ * camera invents) and every comment goes.
  */
 function isKept(bytes: Uint8Array, segment: JpegSegment): boolean {
-  const { marker, dataStart } = segment;
-  if (marker >= 0xc0 && marker <= 0xcf) return true;
-  if (marker >= 0xdb && marker <= 0xdf) return true;
-  if (marker === sos) return true;
-  if (marker === 0xe0) return ascii(bytes, dataStart, 5) === 'JFIF\0';
-  if (marker === 0xe2) return ascii(bytes, dataStart, 12) === 'ICC_PROFILE\0';
-  if (marker === 0xee) return ascii(bytes, dataStart, 5) === 'Adobe';
+  const { marker, dataStart, end } = segment;
+  const length = end - dataStart;
+  const at = (offset: number) => bytes[dataStart + offset] ?? 0;
 
-  return false;
+  if (isFrame(marker)) return length === 6 + 3 * at(5);
+  switch (marker) {
+    case 0xc4:
+      return tablesFill(bytes, dataStart, end, huffmanTableLength);
+    case 0xdb:
+      return tablesFill(bytes, dataStart, end, quantisationTableLength);
+    case 0xcc: // arithmetic coding conditions, two bytes each
+      return length % 2 === 0;
+    case sos:
+      return length === 4 + 2 * at(0);
+    case 0xdd: // restart interval
+    case 0xdc: // number of lines
+      return length === 2;
+    case 0xe0:
+      return (
+        length === 14 &&
+        ascii(bytes, dataStart, 5) === 'JFIF\0' &&
+        at(12) === 0 &&
+        at(13) === 0
+      );
+    case 0xe2:
+      return ascii(bytes, dataStart, 12) === 'ICC_PROFILE\0';
+    case 0xee:
+      return length === 12 && ascii(bytes, dataStart, 5) === 'Adobe';
+    default:
+      return false;
+  }
+}
+
+/** Start-of-frame markers: 0xC0 to 0xCF, less DHT, JPG and DAC. */
+function isFrame(marker: number): boolean {
+  return (
+    marker >= 0xc0 &&
+    marker <= 0xcf &&
+    marker !== 0xc4 &&
+    marker !== 0xc8 &&
+    marker !== 0xcc
+  );
+}
+
+/** A Huffman table: class and id, 16 counts, then that many symbols. */
+function huffmanTableLength(bytes: Uint8Array, at: number): number {
+  let symbols = 0;
+  for (let index = 1; index <= 16; index += 1)
+    symbols += bytes[at + index] ?? 0;
+
+  return 17 + symbols;
+}
+
+/** A quantisation table: precision and id, 64 values of 1 or 2 bytes. */
+function quantisationTableLength(bytes: Uint8Array, at: number): number {
+  return 1 + ((bytes[at] ?? 0) >> 4 === 0 ? 64 : 128);
+}
+
+/** Whether tables laid end to end fill a segment exactly. */
+function tablesFill(
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+  tableLength: (bytes: Uint8Array, at: number) => number,
+): boolean {
+  let at = from;
+  while (at < to) at += tableLength(bytes, at);
+
+  return at === to && to > from;
 }
 
 /**

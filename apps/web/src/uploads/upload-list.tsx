@@ -74,7 +74,13 @@ export function UploadList({ items, queue }: UploadListProps) {
   ];
 }
 
-/** The file picker of the drop zone: where to go when the list empties. */
+/**
+ * Where to go when the list empties: the drop zone's file picker, or the
+ * zone itself while the picker is off because the product is full.
+ */
 function dropZoneInput(): HTMLElement | null {
-  return document.querySelector('[data-testid="drop-zone"] input');
+  const zone = document.querySelector<HTMLElement>('[data-testid="drop-zone"]');
+  const input = zone?.querySelector('input');
+
+  return input && !input.disabled ? input : zone;
 }
