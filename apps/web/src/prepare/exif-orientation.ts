@@ -83,3 +83,8 @@ export function orientationSegment(orientation: number): Uint8Array {
 
   return segment;
 }
+
+/** The TIFF block of `orientationSegment`: EXIF saying only the turn. */
+export function orientationTiff(orientation: number): Uint8Array {
+  return orientationSegment(orientation).subarray(10);
+}

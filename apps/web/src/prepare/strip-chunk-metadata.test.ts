@@ -10,6 +10,7 @@ import {
   webpWith,
   xmpPacket,
 } from '../../test-fixtures/metadata-files.ts';
+import { orientationTiff } from './exif-orientation.ts';
 import { stripPngMetadata, stripWebpMetadata } from './strip-chunk-metadata.ts';
 
 // Found by a tester: PNG and WebP files kept their GPS, XMP and author.
@@ -42,6 +43,22 @@ describe('stripPngMetadata', () => {
   it('asks for a new encoding when the EXIF turns the picture', () => {
     const png = pngWith(pngChunk('eXIf', gpsExif));
     expect(stripPngMetadata(png)).toEqual({ kind: 'encode-anew' });
+  });
+
+  // Found by a third tester: an animated PNG turned by its EXIF lost the
+  // turn with its metadata, and showed on its side.
+  it('keeps only the turn of a picture that cannot be encoded anew', () => {
+    const png = pngWith(pngChunk('eXIf', gpsExif));
+
+    const result = stripPngMetadata(png, { evenIfTurned: true });
+
+    if (result.kind !== 'stripped') throw new Error(result.kind);
+    expect(has(result.bytes, 'Jane Doe')).toBe(false);
+    const at = Buffer.from(result.bytes).indexOf('eXIf') - 4;
+    const expected = pngChunk('eXIf', orientationTiff(6));
+    expect(
+      Buffer.from(result.bytes.subarray(at, at + expected.length)),
+    ).toEqual(expected);
   });
 
   it('asks for a new encoding when it cannot read the chunks', () => {

@@ -1,5 +1,6 @@
 import { ascii, viewOf } from './byte-view.ts';
-import { readTiffOrientation } from './exif-orientation.ts';
+import { crc32 } from './crc32.ts';
+import { orientationTiff, readTiffOrientation } from './exif-orientation.ts';
 
 /** What removing a PNG's or WebP's metadata chunks gave. */
 export type ChunkStrip =
@@ -54,7 +55,15 @@ export function stripPngMetadata(
   });
   if (chunks?.at(-1)?.type !== 'IEND') return { kind: 'encode-anew' };
 
-  return strip(bytes, chunks, pngMetadata, 'eXIf', options, () => undefined);
+  return strip(
+    bytes,
+    chunks,
+    pngMetadata,
+    'eXIf',
+    options,
+    () => undefined,
+    (orientation) => pngChunk('eXIf', orientationTiff(orientation)),
+  );
 }
 
 /**
@@ -88,29 +97,34 @@ function strip(
   exifType: string,
   options: StripOptions,
   mend: (joined: Uint8Array<ArrayBuffer>) => void,
+  turnChunk?: (orientation: number) => Uint8Array,
 ): ChunkStrip {
   const dropped = chunks.filter((chunk) => metadata.has(chunk.type));
   if (dropped.length === 0) return { kind: 'untouched' };
-  const turned =
-    !options.evenIfTurned &&
-    dropped.some(
-      (chunk) =>
-        chunk.type === exifType &&
-        readTiffOrientation(bytes.subarray(chunk.dataStart, chunk.dataEnd)) !==
-          1,
-    );
-  if (turned) return { kind: 'encode-anew' };
+  const exif = dropped.find((chunk) => chunk.type === exifType);
+  const orientation = exif
+    ? readTiffOrientation(bytes.subarray(exif.dataStart, exif.dataEnd))
+    : 1;
+  if (orientation !== 1 && !options.evenIfTurned) {
+    return { kind: 'encode-anew' };
+  }
+  // The turn, kept in a chunk that says nothing else, where one can be.
+  const turn = orientation === 1 ? undefined : turnChunk?.(orientation);
 
-  const first = chunks[0]?.start ?? bytes.length;
-  const kept = chunks.filter((chunk) => !metadata.has(chunk.type));
-  const length =
-    first + kept.reduce((sum, chunk) => sum + chunk.end - chunk.start, 0);
-  const joined = new Uint8Array(length);
-  joined.set(bytes.subarray(0, first));
-  let at = first;
-  for (const chunk of kept) {
-    joined.set(bytes.subarray(chunk.start, chunk.end), at);
-    at += chunk.end - chunk.start;
+  const parts: Uint8Array[] = [bytes.subarray(0, chunks[0]?.start ?? 0)];
+  for (const chunk of chunks) {
+    if (chunk === exif && turn) parts.push(turn);
+    else if (!metadata.has(chunk.type)) {
+      parts.push(bytes.subarray(chunk.start, chunk.end));
+    }
+  }
+  const joined = new Uint8Array(
+    parts.reduce((sum, part) => sum + part.length, 0),
+  );
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
   }
   mend(joined);
 
@@ -143,4 +157,18 @@ function walk(
   }
 
   return at === bytes.length ? chunks : undefined;
+}
+
+/** A PNG chunk: length, type, data and its CRC. */
+function pngChunk(type: string, data: Uint8Array): Uint8Array {
+  const chunk = new Uint8Array(12 + data.length);
+  const view = viewOf(chunk);
+  view.setUint32(0, data.length);
+  for (let index = 0; index < 4; index += 1) {
+    chunk[4 + index] = type.charCodeAt(index);
+  }
+  chunk.set(data, 8);
+  view.setUint32(8 + data.length, crc32(chunk.subarray(4, 8 + data.length)));
+
+  return chunk;
 }
