@@ -1,7 +1,7 @@
 import { ascii, viewOf } from './byte-view.ts';
 import { isExifSegment, readExifOrientation } from './exif-orientation.ts';
 import { readHeifSize } from './heif-header.ts';
-import { readJpegLayout } from './jpeg-layout.ts';
+import { isFrameMarker, readJpegLayout } from './jpeg-layout.ts';
 import type { SniffedType } from './sniff-type.ts';
 
 /** What a photo's header says, read without decoding the picture. */
@@ -50,20 +50,9 @@ function upright(width: number, height: number): HeaderFacts {
   return { width, height, orientation: 1 };
 }
 
-/** Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC). */
-function isFrameHeader(marker: number): boolean {
-  return (
-    marker >= 0xc0 &&
-    marker <= 0xcf &&
-    marker !== 0xc4 &&
-    marker !== 0xc8 &&
-    marker !== 0xcc
-  );
-}
-
 function readJpeg(bytes: Uint8Array): HeaderFacts | undefined {
   const header = readJpegLayout(bytes)?.header ?? [];
-  const frame = header.find((segment) => isFrameHeader(segment.marker));
+  const frame = header.find((segment) => isFrameMarker(segment.marker));
   if (!frame) return undefined;
   const exif = header.find((segment) => isExifSegment(bytes, segment));
   const orientation = exif ? readExifOrientation(bytes, exif) : 1;

@@ -23,6 +23,17 @@ export interface JpegLayout {
 const sos = 0xda;
 const eoi = 0xd9;
 
+/** Start-of-frame markers: 0xC0 to 0xCF, less DHT, JPG and DAC. */
+export function isFrameMarker(marker: number): boolean {
+  return (
+    marker >= 0xc0 &&
+    marker <= 0xcf &&
+    marker !== 0xc4 &&
+    marker !== 0xc8 &&
+    marker !== 0xcc
+  );
+}
+
 /** Markers that stand alone, with no length: TEM and RST0 to RST7. */
 function isStandalone(marker: number): boolean {
   return marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7);

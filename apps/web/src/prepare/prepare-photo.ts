@@ -10,7 +10,7 @@ import {
   stripPngMetadata,
   stripWebpMetadata,
 } from './strip-chunk-metadata.ts';
-import { isReadableJpeg, stripJpegMetadata } from './strip-jpeg-metadata.ts';
+import { stripReadableJpeg } from './strip-jpeg-metadata.ts';
 import { runInWorker } from './worker-client.ts';
 import type { ResizableType, WorkerAnswer } from './worker-protocol.ts';
 
@@ -129,11 +129,13 @@ export async function preparePhoto(
       chunks.bytes,
     );
   }
+  const stripped =
+    type === 'image/jpeg' && settings.stripLocation
+      ? stripReadableJpeg(bytes)
+      : bytes;
   // A JPEG whose segments cannot be read may still hide a location: it is
   // encoded anew, which keeps nothing but the picture.
-  const encodeAnew =
-    chunks.kind === 'encode-anew' ||
-    (type === 'image/jpeg' && settings.stripLocation && !isReadableJpeg(bytes));
+  const encodeAnew = chunks.kind === 'encode-anew' || stripped === 'unreadable';
   if (encodeAnew && type && resizable.has(type)) {
     const answer = await runInWorker({
       kind: 'resize',
@@ -145,16 +147,13 @@ export async function preparePhoto(
     }
     return ready(encoded(answer, name, type), ['metadata-removed']);
   }
-  if (type === 'image/jpeg' && settings.stripLocation) {
-    const stripped = stripJpegMetadata(bytes);
-    if (stripped !== bytes) {
-      const options = { type: sentType, lastModified: file.lastModified };
-      return ready(
-        new File([stripped], name, options),
-        ['metadata-removed'],
-        stripped,
-      );
-    }
+  if (stripped !== bytes && stripped !== 'unreadable') {
+    const options = { type: sentType, lastModified: file.lastModified };
+    return ready(
+      new File([stripped], name, options),
+      ['metadata-removed'],
+      stripped,
+    );
   }
   const sent =
     file.type === sentType && file.name === name

@@ -4,7 +4,11 @@ import {
   orientationSegment,
   readExifOrientation,
 } from './exif-orientation.ts';
-import { type JpegSegment, readJpegParts } from './jpeg-layout.ts';
+import {
+  isFrameMarker,
+  type JpegSegment,
+  readJpegParts,
+} from './jpeg-layout.ts';
 
 const sos = 0xda;
 
@@ -23,7 +27,7 @@ function isKept(bytes: Uint8Array, segment: JpegSegment): boolean {
   const length = end - dataStart;
   const at = (offset: number) => bytes[dataStart + offset] ?? 0;
 
-  if (isFrame(marker)) return length === 6 + 3 * at(5);
+  if (isFrameMarker(marker)) return length === 6 + 3 * at(5);
   switch (marker) {
     case 0xc4:
       return tablesFill(bytes, dataStart, end, huffmanTableLength);
@@ -50,17 +54,6 @@ function isKept(bytes: Uint8Array, segment: JpegSegment): boolean {
     default:
       return false;
   }
-}
-
-/** Start-of-frame markers: 0xC0 to 0xCF, less DHT, JPG and DAC. */
-function isFrame(marker: number): boolean {
-  return (
-    marker >= 0xc0 &&
-    marker <= 0xcf &&
-    marker !== 0xc4 &&
-    marker !== 0xc8 &&
-    marker !== 0xcc
-  );
 }
 
 /** A Huffman table: class and id, 16 counts, then that many symbols. */
@@ -99,23 +92,38 @@ function tablesFill(
  * so the photo still shows upright.
  *
  * Returns the input itself when there is nothing to remove, and when the
- * bytes are not a JPEG it can read: it never throws. `isReadableJpeg`
+ * bytes are not a JPEG it can read: it never throws. `stripReadableJpeg`
  * tells the two apart. A JPEG cut short keeps its cut: the server names
  * it as such.
  */
 export function stripJpegMetadata(
   bytes: Uint8Array<ArrayBuffer>,
 ): Uint8Array<ArrayBuffer> {
+  const stripped = stripReadableJpeg(bytes);
+
+  return stripped === 'unreadable' ? bytes : stripped;
+}
+
+/**
+ * `stripJpegMetadata`, saying `unreadable` rather than giving the input
+ * back when the bytes are not a JPEG it can read: one walk of the file
+ * answers both questions.
+ */
+export function stripReadableJpeg(
+  bytes: Uint8Array<ArrayBuffer>,
+): Uint8Array<ArrayBuffer> | 'unreadable' {
   try {
     return strip(bytes);
   } catch {
-    return bytes;
+    return 'unreadable';
   }
 }
 
-function strip(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+function strip(
+  bytes: Uint8Array<ArrayBuffer>,
+): Uint8Array<ArrayBuffer> | 'unreadable' {
   const parts = readJpegParts(bytes);
-  if (!parts) return bytes;
+  if (!parts) return 'unreadable';
   const { segments, eoi } = parts;
   // Decoders take the orientation from the header, before the first scan.
   const header = segments.slice(
@@ -149,11 +157,6 @@ function strip(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
   if (eoi !== undefined) out.push(bytes.subarray(eoi, eoi + 2));
 
   return concat(out);
-}
-
-/** Whether the bytes are a JPEG whose metadata `stripJpegMetadata` reads. */
-export function isReadableJpeg(bytes: Uint8Array): boolean {
-  return readJpegParts(bytes) !== undefined;
 }
 
 function sameBytes(

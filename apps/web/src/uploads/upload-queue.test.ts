@@ -162,6 +162,16 @@ function harness(options: { waitForSettings?: boolean } = {}) {
     item: (name: string): UploadItem | undefined =>
       queue.getSnapshot().find((item) => item.name === name),
     states: () => queue.getSnapshot().map((item) => item.state),
+    /** Holds the preparation of the files named until `release` is called. */
+    holdPreparing(names?: string[]): { release(): void } {
+      const held = deferred<void>();
+      const ready = script.prepare;
+      script.prepare = async (file, settings) => {
+        if (!names || names.includes(file.name)) await held.promise;
+        return ready(file, settings);
+      };
+      return { release: () => held.resolve() };
+    },
   };
 }
 
@@ -488,34 +498,24 @@ describe('the upload queue', () => {
 
   it('signs files chosen together once all are prepared', async () => {
     const test = harness();
-    const slow = deferred<void>();
-    const ready = test.script.prepare;
-    test.script.prepare = async (file) => {
-      if (file.name === 'slow.jpg') await slow.promise;
-      return ready(file);
-    };
+    const slow = test.holdPreparing(['slow.jpg']);
 
     test.queue.add([photo('slow.jpg'), photo('quick.jpg')], 5);
 
     await settle(test, ['preparing', 'preparing']);
     expect(test.calls.sign).toEqual([]);
-    slow.resolve();
+    slow.release();
     await settle(test, ['done', 'done']);
     expect(test.calls.sign).toEqual([['slow.jpg', 'quick.jpg']]);
   });
 
   it('gives the places left in the order chosen, not prepared', async () => {
     const test = harness();
-    const slow = deferred<void>();
-    const ready = test.script.prepare;
-    test.script.prepare = async (file) => {
-      if (file.name === 'first.jpg') await slow.promise;
-      return ready(file);
-    };
+    const slow = test.holdPreparing(['first.jpg']);
 
     test.queue.add([photo('first.jpg'), photo('second.jpg')], 1);
     await vi.waitFor(() => expect(test.calls.prepare).toHaveLength(2));
-    slow.resolve();
+    slow.release();
 
     await settle(test, ['done', 'refused']);
     expect(test.items()[1]?.note).toBe(
@@ -525,17 +525,12 @@ describe('the upload queue', () => {
 
   it('cancels a file while it is prepared; it is never signed', async () => {
     const test = harness();
-    const slow = deferred<void>();
-    const ready = test.script.prepare;
-    test.script.prepare = async (file) => {
-      await slow.promise;
-      return ready(file);
-    };
+    const slow = test.holdPreparing();
 
     test.queue.add([photo('a.jpg'), photo('b.jpg')], 5);
     await settle(test, ['preparing', 'preparing']);
     test.queue.cancel(test.item('a.jpg')?.id ?? '');
-    slow.resolve();
+    slow.release();
 
     await settle(test, ['cancelled', 'done']);
     expect(test.calls.sign).toEqual([['b.jpg']]);

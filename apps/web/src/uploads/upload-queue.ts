@@ -1,12 +1,10 @@
 import type { UploadTicket } from '@vitrine/api';
 import { defaultMaxImageEdge, formatBytes } from '@vitrine/api/rules';
 import type { Placeholder } from '../prepare/make-placeholder.ts';
-import type {
-  PreparedPhoto,
-  PrepareSettings,
-} from '../prepare/prepare-photo.ts';
 import {
   type PhotoChange,
+  type PreparedPhoto,
+  type PrepareSettings,
   undecodableRefusal,
 } from '../prepare/prepare-photo.ts';
 import { toSentence } from '../to-sentence.ts';
@@ -272,13 +270,14 @@ export class UploadQueue {
     const { batch } = record;
     const waiting = batch.records.filter((r) => r.state === 'preparing');
     if (waiting.some((r) => !r.prepared)) return;
-    for (const member of waiting) this.takePrepared(member, batch);
+    for (const member of waiting) this.takePrepared(member);
     this.changed();
     this.pump();
   }
 
   /** Checks a prepared file and gives it a place, or says why not. */
-  private takePrepared(record: UploadRecord, batch: Batch): void {
+  private takePrepared(record: UploadRecord): void {
+    const { batch } = record;
     const prepared = record.prepared;
     record.prepared = undefined;
     if (!prepared || prepared.kind === 'refused') {
@@ -546,26 +545,27 @@ export class UploadQueue {
     let failed = 0;
     try {
       const made = await placeholdersOf(records);
-      // A photo this browser could not decode would show broken anywhere:
-      // it is let go instead of confirmed.
-      const sent = records.filter((record, index) => {
-        if (made[index]?.kind !== 'undecodable') return true;
-        this.settle(record, { state: 'failed', note: undecodableRefusal });
-        this.letGo(record);
-        failed += 1;
-        return false;
-      });
-      if (sent.length === 0) return;
-
-      const ids = sent.map((record) => record.ticket?.uploadId ?? '');
+      const sent: UploadRecord[] = [];
       const placeholders: Record<string, string> = {};
-      sent.forEach((record, index) => {
-        const placeholder = made[records.indexOf(record)];
-        const id = ids[index];
+      records.forEach((record, index) => {
+        const placeholder = made[index];
+        // A photo this browser could not decode would show broken
+        // anywhere: it is let go instead of confirmed.
+        if (placeholder?.kind === 'undecodable') {
+          this.settle(record, { state: 'failed', note: undecodableRefusal });
+          this.letGo(record);
+          failed += 1;
+          return;
+        }
+        sent.push(record);
+        const id = record.ticket?.uploadId;
         if (placeholder?.kind === 'made' && id) {
           placeholders[id] = placeholder.hash;
         }
       });
+      if (sent.length === 0) return;
+
+      const ids = sent.map((record) => record.ticket?.uploadId ?? '');
       const result = await this.ports.complete(ids, placeholders).catch(
         (): CompleteResult => ({
           kind: 'unreachable',

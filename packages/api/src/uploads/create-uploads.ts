@@ -45,13 +45,7 @@ export async function createUploads(
   }));
   await ctx.db.transaction().execute(async (trx) => {
     await lockProduct(trx, productId, now);
-    await checkRoom(
-      trx,
-      productId,
-      rows.length,
-      ctx.limits,
-      liveUploadCutoff(now, ctx.limits),
-    );
+    await checkRoom(trx, productId, rows.length, now, ctx.limits);
     await trx.insertInto('upload').values(rows).execute();
   });
 
@@ -78,9 +72,10 @@ async function checkRoom(
   trx: Kysely<Database>,
   productId: number,
   asked: number,
+  now: Date,
   limits: UploadLimits,
-  cutoff: string,
 ): Promise<void> {
+  const cutoff = liveUploadCutoff(now, limits);
   const counted = await trx
     .selectNoFrom((eb) => [
       eb
