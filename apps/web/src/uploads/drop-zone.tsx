@@ -60,9 +60,6 @@ export function DropZone({
     <fieldset
       className={classes.filter(Boolean).join(' ')}
       data-testid="drop-zone"
-      // Where the focus goes when the list empties and the picker is off
-      // (the product is full): the zone says why.
-      tabIndex={-1}
       onDragEnter={over}
       onDragOver={over}
       onDragLeave={() => setDragging(false)}

@@ -76,11 +76,19 @@ export function UploadList({ items, queue }: UploadListProps) {
 
 /**
  * Where to go when the list empties: the drop zone's file picker, or the
- * zone itself while the picker is off because the product is full.
+ * zone itself while the picker is off because the product is full. The
+ * zone is made focusable for that moment only: a focusable zone for good
+ * disturbs the gallery's keyboard dragging below it.
  */
 function dropZoneInput(): HTMLElement | null {
   const zone = document.querySelector<HTMLElement>('[data-testid="drop-zone"]');
   const input = zone?.querySelector('input');
+  if (input && !input.disabled) return input;
+  if (!zone) return null;
 
-  return input && !input.disabled ? input : zone;
+  zone.tabIndex = -1;
+  zone.addEventListener('blur', () => zone.removeAttribute('tabindex'), {
+    once: true,
+  });
+  return zone;
 }
