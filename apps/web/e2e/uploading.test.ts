@@ -239,14 +239,16 @@ describe('uploading in Chromium', () => {
       fixture('accept/png-sample.png'),
     ]);
 
-    await poll(rowStates).toEqual(['refused', 'failed', 'done']);
+    // The JSON named .webp is refused in the browser, before it is signed.
+    await poll(rowStates).toEqual(['refused', 'refused', 'done']);
     const notes = await page
       .getByTestId('upload-row')
       .locator('.upload-note')
       .allTextContents();
     expect(notes).toEqual([
       'image/svg+xml is not allowed; choose a JPEG, PNG, WebP, AVIF or GIF image.',
-      'Declared as WebP but the file holds no image format.',
+      'This file says it is a WebP image but holds no image at all; ' +
+        'choose a JPEG, PNG, WebP, AVIF or GIF image.',
       'Added.',
     ]);
     await page.getByText('1 photo added; 2 could not be').waitFor();

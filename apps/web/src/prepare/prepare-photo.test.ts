@@ -89,6 +89,24 @@ describe('preparePhoto', () => {
     });
   });
 
+  // Found by a tester: a text file named .webp was signed and sent before
+  // the server refused it.
+  it('refuses a file named as an image that holds none', async () => {
+    const bytes = fixtureBytes('reject/json-named-webp.webp');
+
+    const prepared = await preparePhoto(
+      fileOf(bytes, 'data.webp', 'image/webp'),
+      settings,
+    );
+
+    expect(prepared).toEqual({
+      kind: 'refused',
+      message:
+        'This file says it is a WebP image but holds no image at all; ' +
+        'choose a JPEG, PNG, WebP, AVIF or GIF image.',
+    });
+  });
+
   // Found by a tester: a JPEG called .heic kept its name.
   it('names a photo for the type it holds', async () => {
     const bytes = fixtureBytes('accept/jpeg-baseline.jpg');

@@ -1,4 +1,10 @@
-import { extensionForType } from '@vitrine/api/rules';
+import {
+  allowedImageTypesLabel,
+  extensionForType,
+  type ImageType,
+  imageTypeName,
+  normalizeImageType,
+} from '@vitrine/api/rules';
 import { isAnimated } from './animation.ts';
 import { sha256Base64 } from './digest.ts';
 import { withExtension } from './file-name.ts';
@@ -40,6 +46,14 @@ export const undecodableRefusal =
   'Open it in a photo app, export or save it as a JPEG, and choose it ' +
   'again.';
 
+/** Told when the bytes of a file named as an image are no image at all. */
+function noImageInside(declared: ImageType): string {
+  return (
+    `This file says it is a ${imageTypeName(declared)} image but holds ` +
+    `no image at all; choose a ${allowedImageTypesLabel} image.`
+  );
+}
+
 /** Names that say HEIC or HEIF, whatever the bytes turned out to be. */
 const heifName = /\.(heic|heif|hif)$/i;
 const heifDeclared = /^image\/hei[cf]/i;
@@ -53,10 +67,11 @@ const resizable = new Set<SniffedType>([
 /**
  * Makes a chosen photo ready to send: HEIC becomes JPEG, a photo larger
  * than `maxEdge` is made smaller, and a JPEG, PNG or WebP loses its
- * location and personal metadata. The type is read from the bytes. A photo that needs
- * none of this is sent as it is, byte for byte; a file of another type is
- * left for the usual checks to refuse. Decoding happens in a worker, so
- * the page stays responsive.
+ * location and personal metadata. The type is read from the bytes. A photo
+ * that needs none of this is sent as it is, byte for byte. A file that
+ * says it is an image but holds none is refused here, before anything is
+ * signed; one of another declared type is left for the usual checks.
+ * Decoding happens in a worker, so the page stays responsive.
  *
  * A converted or resized photo is encoded anew and so carries no metadata
  * at all, whatever `stripLocation` says.
@@ -77,6 +92,10 @@ export async function preparePhoto(
   const type = sniffType(bytes);
   if (!type && (heifDeclared.test(file.type) || heifName.test(file.name))) {
     return { kind: 'refused', message: heicRefusal };
+  }
+  const declared = normalizeImageType(file.type);
+  if (!type && declared && bytes.length > 0) {
+    return { kind: 'refused', message: noImageInside(declared) };
   }
 
   if (type === 'image/heic') {

@@ -1,21 +1,13 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { imageSize } from 'image-size';
 import type { FileProblem } from '../rules/file-problem.ts';
-import type { ImageType } from '../rules/image-types.ts';
+import { type ImageType, imageTypeName } from '../rules/image-types.ts';
 import { startsLike } from './signature.ts';
 
 export type ByteInspection =
   | { kind: 'image'; width: number; height: number }
   | { kind: 'refused'; code: FileProblem['code']; message: string }
   | { kind: 'need-more-bytes' };
-
-const typeNames: Record<ImageType, string> = {
-  'image/jpeg': 'JPEG',
-  'image/png': 'PNG',
-  'image/webp': 'WebP',
-  'image/avif': 'AVIF',
-  'image/gif': 'GIF',
-};
 
 /**
  * Checks that the first bytes of a file really are the declared format and
@@ -27,7 +19,7 @@ export async function inspectImageBytes(
   declared: ImageType,
   whole: boolean,
 ): Promise<ByteInspection> {
-  const name = typeNames[declared];
+  const name = imageTypeName(declared);
   const detected = await fileTypeFromBuffer(bytes);
   if (!detected && startsLike(bytes, declared)) {
     return whole ? damaged(name) : { kind: 'need-more-bytes' };

@@ -20,6 +20,14 @@ const extensions: Record<ImageType, string> = {
   'image/gif': 'gif',
 };
 
+const names: Record<ImageType, string> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+  'image/avif': 'AVIF',
+  'image/gif': 'GIF',
+};
+
 /** What a person reads when a type is refused. */
 export const allowedImageTypesLabel = 'JPEG, PNG, WebP, AVIF or GIF';
 
@@ -38,6 +46,11 @@ export function normalizeImageType(declared: string): ImageType | undefined {
 /** The file extension an object key gets for a type. */
 export function extensionForType(type: ImageType): string {
   return extensions[type];
+}
+
+/** The format's name as a person knows it: "WebP" for image/webp. */
+export function imageTypeName(type: ImageType): string {
+  return names[type];
 }
 
 /** The `accept` attribute for a file input. */
