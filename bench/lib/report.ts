@@ -4,7 +4,6 @@ import { table } from './markdown-table.ts';
 import { renderBeforeAfter } from './report-before-after.ts';
 import { renderDetails } from './report-details.ts';
 import { renderProfiles } from './report-profiles.ts';
-import type { Spread } from './stats.ts';
 import type { SuiteResults, Target } from './targets.ts';
 
 export interface Results extends SuiteResults {
@@ -24,8 +23,6 @@ export interface Baseline {
   machine: Machine;
   startedAt: string;
   directVsProxy: Pick<DirectVsProxyResult, 'cpuMsPer100MiB' | 'directToProxy'>;
-  /** Chromium on loopback: the only network measured then. */
-  browser: { ms: { flow: Spread }; flowToBare: Spread };
 }
 
 /** results.md: the targets first, then every figure behind them. */
