@@ -13,6 +13,7 @@ import { ensureBucket } from './bucket-setup.ts';
 import { type EmbeddedS3, startEmbeddedS3 } from './embedded-s3.ts';
 import { createS3Client } from './s3-client.ts';
 import { createS3Store } from './s3-store.ts';
+import { createUrlSigner } from './url-signer.ts';
 import { useBucketPathWithoutSlash } from './s3rver-bucket-path.ts';
 
 const bucket = 'store-test';
@@ -129,6 +130,22 @@ describe('signed URLs, built on a request made once per bucket', () => {
     expect((await sign('products/1/same.jpg', signedAt)).url).toBe(
       (await sign('products/1/same.jpg', signedAt)).url,
     );
+  });
+
+  it('give one GET URL per quarter hour, valid for the time asked', async () => {
+    const signer = createUrlSigner(client, bucket);
+    const hour = 60 * 60;
+    const at = (time: string) =>
+      signer.signGet('products/1/cached.jpg', hour, new Date(time));
+
+    const early = await at('2026-01-02T03:00:10Z');
+    expect(await at('2026-01-02T03:14:59Z')).toBe(early);
+    expect(await at('2026-01-02T03:15:00Z')).not.toBe(early);
+
+    const late = new URL(await at('2026-01-02T03:14:59Z'));
+    expect(late.searchParams.get('X-Amz-Date')).toBe('20260102T030000Z');
+    // Signed at 03:00 for 75 minutes: still an hour left at 03:14:59.
+    expect(late.searchParams.get('X-Amz-Expires')).toBe(String(hour + 900));
   });
 
   it('encode a key the way the store checks it', async () => {

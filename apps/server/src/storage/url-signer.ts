@@ -27,10 +27,19 @@ export interface PutToSign {
   expiresInSeconds: number;
 }
 
+/**
+ * A GET URL is signed as of the start of its quarter hour and lasts that
+ * much longer. Every page shown in the same quarter hour then gets the
+ * same URL for a photo, and the browser's cache can serve it again; a URL
+ * signed anew on each request would be a new address each time.
+ */
+const getWindowSeconds = 15 * 60;
+
 /** Pre-signed URLs for the objects of one bucket. */
 export interface UrlSigner {
   signPut(put: PutToSign): Promise<string>;
-  signGet(key: string, expiresInSeconds: number): Promise<string>;
+  /** A URL valid for at least `expiresInSeconds` from `now`. */
+  signGet(key: string, expiresInSeconds: number, now?: Date): Promise<string>;
 }
 
 /** Where the bucket's objects live, resolved once from the client. */
@@ -88,11 +97,15 @@ export function createUrlSigner(client: S3Client, bucket: string): UrlSigner {
       return formatUrl(target, signed);
     },
 
-    async signGet(key, expiresInSeconds) {
+    async signGet(key, expiresInSeconds, now = new Date()) {
       const target = await resolved();
+      const window = getWindowSeconds * 1000;
       const signed = await target.presigner.presign(
         requestFor(target, 'GET', key, {}),
-        { expiresIn: expiresInSeconds },
+        {
+          signingDate: new Date(Math.floor(now.getTime() / window) * window),
+          expiresIn: expiresInSeconds + getWindowSeconds,
+        },
       );
 
       return formatUrl(target, signed);
