@@ -13,8 +13,8 @@ import { ensureBucket } from './bucket-setup.ts';
 import { type EmbeddedS3, startEmbeddedS3 } from './embedded-s3.ts';
 import { createS3Client } from './s3-client.ts';
 import { createS3Store } from './s3-store.ts';
-import { createUrlSigner } from './url-signer.ts';
 import { useBucketPathWithoutSlash } from './s3rver-bucket-path.ts';
+import { createUrlSigner } from './url-signer.ts';
 
 const bucket = 'store-test';
 const jpeg = new Uint8Array(2048).fill(7);
