@@ -178,3 +178,78 @@ describe('cancelling uploads', () => {
     expect(kept?.id).toBe(theirs.uploadId);
   });
 });
+
+describe('listing unfinished uploads', () => {
+  it('lists those holding places, with when each gives it back', async () => {
+    const product = await test.api.products.create.mutate({ name: 'Held' });
+    const other = await test.api.products.create.mutate({ name: 'Apart' });
+    test.clock.now = new Date(Date.now() - minutes(12));
+    await askOne(product.id, 'expired.jpg');
+    test.clock.now = new Date(Date.now() - minutes(4));
+    const older = await askOne(product.id, 'older.jpg');
+    test.clock.now = new Date();
+    const newer = await askOne(product.id, 'newer.jpg');
+    await askOne(other.id, 'elsewhere.jpg');
+    const { tickets } = await uploadFiles(test, product.id, [
+      { name: 'confirmed.jpg', type: 'image/jpeg', bytes: photo },
+    ]);
+    expect(tickets).toHaveLength(1);
+
+    const listed = await test.api.uploads.unfinished.query({
+      productId: product.id,
+    });
+
+    // A URL lasts 10 minutes and a confirm may come a minute later.
+    expect(listed).toEqual([
+      {
+        uploadId: older.uploadId,
+        name: 'older.jpg',
+        startedAt: expect.any(String),
+        releasedInSeconds: 7 * 60,
+      },
+      {
+        uploadId: newer.uploadId,
+        name: 'newer.jpg',
+        startedAt: expect.any(String),
+        releasedInSeconds: 11 * 60,
+      },
+    ]);
+  });
+
+  it('gives the places back once those uploads are cancelled', async () => {
+    const product = await test.api.products.create.mutate({ name: 'Free' });
+    const tickets = await test.api.uploads.create.mutate({
+      productId: product.id,
+      files: ['1', '2', '3', '4', '5'].map(declared),
+    });
+    const listed = await test.api.uploads.unfinished.query({
+      productId: product.id,
+    });
+    expect(listed.map((upload) => upload.uploadId).sort()).toEqual(
+      tickets.map((ticket) => ticket.uploadId).sort(),
+    );
+
+    await test.api.uploads.cancel.mutate({
+      productId: product.id,
+      uploadIds: listed.map((upload) => upload.uploadId),
+    });
+
+    expect(
+      await test.api.uploads.unfinished.query({ productId: product.id }),
+    ).toEqual([]);
+    const again = await test.api.uploads.create.mutate({
+      productId: product.id,
+      files: ['6', '7', '8', '9', '10'].map(declared),
+    });
+    expect(again).toHaveLength(5);
+  });
+
+  it('names a product that does not exist', async () => {
+    const error = await refusal(
+      test.api.uploads.unfinished.query({ productId: 999_999 }),
+    );
+
+    expect(error.data?.code).toBe('NOT_FOUND');
+    expect(error.message).toContain('999999');
+  });
+});

@@ -173,8 +173,8 @@ describe('asking to upload', () => {
     expect(error.message).toContain(
       'This one has 2 images and 2 uploads in progress, so 1 more can be ' +
         'added; 2 were chosen. Uploads left unfinished (in another tab, or ' +
-        'before the page was reloaded) give their places back within 11 ' +
-        'minutes; choose fewer photos, or try again then.',
+        "before the page was reloaded) can be released on the product's " +
+        'page, or give their places back by themselves within 11 minutes.',
     );
   });
 

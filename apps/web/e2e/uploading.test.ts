@@ -256,10 +256,56 @@ describe('uploading in Chromium', () => {
     await expectAccessible(page, 'refused files');
   });
 
+  it('gives back the places of uploads left unfinished elsewhere', async () => {
+    const productId = await newProduct('Left in a tab');
+    // Another tab starts two uploads, slowly, and is closed midway.
+    const tab = await browser.context.newPage();
+    await tab.goto(page.url());
+    await throttleUploads(browser.context, tab, 20 * 1024);
+    await dropFiles(tab.getByTestId('drop-zone'), fivePhotos.slice(0, 2));
+    await tab
+      .locator('[data-testid="upload-row"][data-state="sending"]')
+      .first()
+      .waitFor();
+    await tab.close();
+    expect(await pendingUploadsOf(productId)).toBe(2);
+
+    await page.reload();
+    const notice = page.locator('.unfinished-uploads');
+    await notice.waitFor();
+    expect(await notice.locator('p').textContent()).toBe(
+      '2 uploads left unfinished in another tab or before the page was ' +
+        'reloaded still hold places: photo-landscape-exif1.jpg and ' +
+        'photo-portrait-exif8.jpg. They give them back by themselves ' +
+        'within 11 minutes. Releasing them stops them if still going on ' +
+        'in another tab.',
+    );
+    await page.getByText('3 more fit').waitFor();
+    await saveScreenshot(page, 'unfinished-uploads');
+    await expectAccessible(page, 'uploads left unfinished');
+
+    await page.getByRole('button', { name: 'Release their places' }).click();
+
+    await page.getByText('2 places given back.').waitFor();
+    await notice.waitFor({ state: 'detached' });
+    await page.getByText('5 more fit').waitFor();
+    expect(await pendingUploadsOf(productId)).toBe(0);
+    expect(await keysOf(productId)).toEqual([]);
+    await poll(() =>
+      page.evaluate(() => document.activeElement?.getAttribute('type')),
+    ).toBe('file');
+
+    // The page's own uploads are never taken for unfinished ones.
+    await dropFiles(page.getByTestId('drop-zone'), fivePhotos.slice(2, 3));
+    await poll(rowStates).toEqual(['done']);
+    await page.getByText('4 more fit').waitFor();
+    expect(await notice.count()).toBe(0);
+  });
+
   it('lists every product with its cover and photo count', async () => {
     await page.goto(e2e.url);
     const covers = page.getByRole('list', { name: 'Products' }).locator('img');
-    await poll(() => covers.count()).toBe(4);
+    await poll(() => covers.count()).toBe(5);
     await poll(() =>
       covers.evaluateAll((images) =>
         images.every((i) => (i as HTMLImageElement).naturalWidth > 0),
@@ -269,6 +315,7 @@ describe('uploading in Chromium', () => {
       .locator('.product-card-text .muted')
       .allTextContents();
     expect(counts).toEqual([
+      '1 of 5 photos',
       '1 of 5 photos',
       '1 of 5 photos',
       '1 of 5 photos',

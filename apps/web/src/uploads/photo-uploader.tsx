@@ -2,7 +2,9 @@ import { maxImagesPerProduct } from '@vitrine/api/rules';
 import { useEffect } from 'react';
 import { useToasts } from '../toasts/toast-context.ts';
 import { DropZone } from './drop-zone.tsx';
+import { UnfinishedUploads } from './unfinished-uploads.tsx';
 import { UploadList } from './upload-list.tsx';
+import { useUnfinishedUploads } from './use-unfinished-uploads.ts';
 import { useUploadQueue } from './use-upload-queue.ts';
 
 interface PhotoUploaderProps {
@@ -14,8 +16,12 @@ interface PhotoUploaderProps {
 export function PhotoUploader({ productId, imageCount }: PhotoUploaderProps) {
   const { queue, items, placesHeld, maxUploadBytes } =
     useUploadQueue(productId);
+  const unfinished = useUnfinishedUploads(productId, queue, placesHeld === 0);
   const toasts = useToasts();
-  const placesLeft = Math.max(0, maxImagesPerProduct - imageCount - placesHeld);
+  const placesLeft = Math.max(
+    0,
+    maxImagesPerProduct - imageCount - placesHeld - unfinished.others.length,
+  );
 
   // Pasting an image anywhere on the page adds it, like dropping it.
   useEffect(() => {
@@ -49,6 +55,7 @@ export function PhotoUploader({ productId, imageCount }: PhotoUploaderProps) {
         maxUploadBytes={maxUploadBytes}
         onFiles={(files) => queue.add(files, placesLeft)}
       />
+      <UnfinishedUploads {...unfinished} />
       <UploadList items={items} queue={queue} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { dropZoneInput } from './drop-zone-focus.ts';
 import { OverallProgress } from './overall-progress.tsx';
 import { UploadAnnouncer } from './upload-announcer.tsx';
 import { isCancellable, isFinished, type UploadItem } from './upload-item.ts';
@@ -72,23 +73,4 @@ export function UploadList({ items, queue }: UploadListProps) {
       </div>
     </div>,
   ];
-}
-
-/**
- * Where to go when the list empties: the drop zone's file picker, or the
- * zone itself while the picker is off because the product is full. The
- * zone is made focusable for that moment only: a focusable zone for good
- * disturbs the gallery's keyboard dragging below it.
- */
-function dropZoneInput(): HTMLElement | null {
-  const zone = document.querySelector<HTMLElement>('[data-testid="drop-zone"]');
-  const input = zone?.querySelector('input');
-  if (input && !input.disabled) return input;
-  if (!zone) return null;
-
-  zone.tabIndex = -1;
-  zone.addEventListener('blur', () => zone.removeAttribute('tabindex'), {
-    once: true,
-  });
-  return zone;
 }

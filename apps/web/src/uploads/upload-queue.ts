@@ -146,6 +146,11 @@ export class UploadQueue {
     return this.records.filter(holdsPlace).length;
   }
 
+  /** Whether the server's upload with this id was asked for here. */
+  owns(uploadId: string): boolean {
+    return this.records.some((record) => record.ticket?.uploadId === uploadId);
+  }
+
   /**
    * Adds chosen files. `placesLeft` is how many more photos the product
    * can take; files past it are refused here with the reason.

@@ -110,8 +110,9 @@ async function checkRoom(
 
 /**
  * What to do about uploads that hold places: some may have been left
- * unfinished in another tab or before a reload, and nothing on this page
- * can release them; they free their places when their URLs expire.
+ * unfinished in another tab or before a reload. The product's page lists
+ * them and can release them; otherwise they free their places when their
+ * URLs expire.
  */
 function unfinishedAdvice(limits: UploadLimits): string {
   const seconds = limits.urlTtlSeconds + limits.confirmGraceSeconds;
@@ -119,7 +120,7 @@ function unfinishedAdvice(limits: UploadLimits): string {
 
   return (
     ' Uploads left unfinished (in another tab, or before the page was ' +
-    `reloaded) give their places back within ${plural(minutes, 'minute')}; ` +
-    'choose fewer photos, or try again then.'
+    "reloaded) can be released on the product's page, or give their " +
+    `places back by themselves within ${plural(minutes, 'minute')}.`
   );
 }

@@ -9,7 +9,9 @@ import {
   completeUploadsInput,
   createUploadsInput,
   renewUploadInput,
+  unfinishedUploadsInput,
 } from './schemas.ts';
+import { listUnfinishedUploads } from './unfinished-uploads.ts';
 
 export const uploadsRouter = router({
   /**
@@ -44,6 +46,11 @@ export const uploadsRouter = router({
         input.placeholders,
       ),
     ),
+
+  /** Every upload still holding one of the product's places. */
+  unfinished: authedProcedure
+    .input(unfinishedUploadsInput)
+    .query(({ ctx, input }) => listUnfinishedUploads(ctx, input.productId)),
 
   cancel: authedProcedure
     .input(cancelUploadsInput)

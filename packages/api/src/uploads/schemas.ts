@@ -68,6 +68,8 @@ export const completeUploadsInput = z
     },
   );
 
+export const unfinishedUploadsInput = z.strictObject({ productId });
+
 export const cancelUploadsInput = z.strictObject({ productId, uploadIds });
 
 export const renewUploadInput = z.strictObject({ productId, uploadId });

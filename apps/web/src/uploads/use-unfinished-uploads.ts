@@ -1,0 +1,56 @@
+import { trpc } from '../api/trpc.ts';
+import type { UploadQueue } from './upload-queue.ts';
+
+/** How often the list is read again while it shows any: they end alone. */
+const refreshMs = 15_000;
+
+export interface UnfinishedUploadsView {
+  /** Uploads of the product that this page did not start. */
+  others: {
+    uploadId: string;
+    name: string;
+    releasedInSeconds: number;
+  }[];
+  /** Cancels them all, so their places are free at once. */
+  release(): Promise<unknown>;
+  releasing: boolean;
+}
+
+/**
+ * Uploads that hold the product's places without this page knowing them:
+ * left unfinished in another tab or before a reload. The server lists
+ * every unfinished upload; the page's own are told apart by their ids.
+ * The list is read only while this page sends nothing, since an upload it
+ * has asked for may be listed before its answer arrives.
+ */
+export function useUnfinishedUploads(
+  productId: number,
+  queue: UploadQueue,
+  idle: boolean,
+): UnfinishedUploadsView {
+  const utils = trpc.useUtils();
+  const listed = trpc.uploads.unfinished.useQuery(
+    { productId },
+    {
+      enabled: idle,
+      refetchInterval: (query) =>
+        query.state.data?.length ? refreshMs : false,
+    },
+  );
+  const cancel = trpc.uploads.cancel.useMutation({
+    onSettled: () => utils.uploads.unfinished.invalidate({ productId }),
+  });
+  const others = (listed.data ?? []).filter(
+    (upload) => !queue.owns(upload.uploadId),
+  );
+
+  return {
+    others,
+    release: () =>
+      cancel.mutateAsync({
+        productId,
+        uploadIds: others.map((upload) => upload.uploadId),
+      }),
+    releasing: cancel.isPending,
+  };
+}
