@@ -1,11 +1,12 @@
 import type { Context } from '../context.ts';
-import { productNotFound, refuseFiles } from '../errors.ts';
+import { refuseFiles } from '../errors.ts';
 import { placeholderFits } from '../images/placeholder.ts';
 import {
   deleteQueuedObjects,
   queueObjectDeletion,
 } from '../objects/object-deletion.ts';
 import { lockProduct } from '../products/lock-product.ts';
+import { requireProduct } from '../products/require-product.ts';
 import { type ImageView, viewImage } from '../products/view.ts';
 import type { FileProblem } from '../rules/file-problem.ts';
 import type { ImageType } from '../rules/image-types.ts';
@@ -42,12 +43,7 @@ export async function completeUploads(
   uploadIds: string[],
   placeholders: Partial<Record<string, string>> = {},
 ): Promise<CompletedUploads> {
-  const product = await ctx.db
-    .selectFrom('product')
-    .select('id')
-    .where('id', '=', productId)
-    .executeTakeFirst();
-  if (!product) throw productNotFound(productId);
+  await requireProduct(ctx.db, productId);
 
   // All at once: each waits on the store, and five in a row keep the
   // person waiting five times as long.

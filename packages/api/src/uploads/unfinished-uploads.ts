@@ -1,5 +1,5 @@
 import type { Context } from '../context.ts';
-import { productNotFound } from '../errors.ts';
+import { requireProduct } from '../products/require-product.ts';
 import { liveUploadCutoff, uploadDeadline } from './live-uploads.ts';
 
 /** An upload that holds one of a product's places until it ends. */
@@ -22,12 +22,7 @@ export async function listUnfinishedUploads(
   ctx: Context,
   productId: number,
 ): Promise<UnfinishedUpload[]> {
-  const product = await ctx.db
-    .selectFrom('product')
-    .select('id')
-    .where('id', '=', productId)
-    .executeTakeFirst();
-  if (!product) throw productNotFound(productId);
+  await requireProduct(ctx.db, productId);
 
   const now = ctx.now();
   const rows = await ctx.db
