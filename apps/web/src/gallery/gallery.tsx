@@ -3,7 +3,6 @@ import {
   closestCenter,
   DndContext,
   type DragEndEvent,
-  KeyboardSensor,
   PointerSensor,
   type UniqueIdentifier,
   useSensor,
@@ -20,6 +19,7 @@ import { useRef, useState } from 'react';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { GalleryTile } from './gallery-tile.tsx';
 import { Lightbox } from './lightbox.tsx';
+import { PromptKeyboardSensor } from './prompt-keyboard-sensor.ts';
 import { useGalleryEdits } from './use-gallery-edits.ts';
 
 const instructions =
@@ -38,7 +38,9 @@ export function Gallery({ product }: { product: ProductWithImages }) {
     // A few pixels before a drag starts, so a click on the handle is not
     // a drag and a finger can still scroll past it.
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, {
+    // dnd-kit's own keyboard sensor loses a key pressed just after the
+    // pick-up; this one holds it until the sensor listens.
+    useSensor(PromptKeyboardSensor, {
       coordinateGetter: sortableKeyboardCoordinates,
     }),
   );
