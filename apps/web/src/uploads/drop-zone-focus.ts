@@ -2,8 +2,7 @@
  * Where the keyboard focus goes when the button it was on goes away: the
  * drop zone's file picker, or the zone itself while the picker is off
  * because the product is full. The zone is made focusable for that moment
- * only: a focusable zone for good disturbs the gallery's keyboard dragging
- * below it.
+ * only: it is no control, and Tab should not stop on it.
  */
 export function dropZoneInput(): HTMLElement | null {
   const zone = document.querySelector<HTMLElement>('[data-testid="drop-zone"]');
