@@ -8,6 +8,7 @@ import {
   gpsExif,
   pngChunk,
   pngWith,
+  pngWithFirst,
   upright,
   webpChunk,
   webpWith,
@@ -417,4 +418,23 @@ it('removes the location from PNG and WebP photos too', async () => {
     expect(stored.includes(Buffer.from('GPSLatitude'))).toBe(false);
     expect([image.width, image.height]).toEqual([123, 456]);
   }
+});
+
+// Found by a tester: the PNG came out in its stored shape, stretched.
+it('downscales a PNG turned by its eXIf to the shape it is shown in', async () => {
+  setPhotoSettings({ maxImageEdge: 100 });
+  const productId = await newProduct('Turned PNG');
+  // 123×456 as stored, orientation 6: shown 456×123.
+  const png = pngWithFirst(pngChunk('eXIf', gpsExif));
+
+  await choose(
+    [{ name: 'turned.png', mimeType: 'image/png', buffer: Buffer.from(png) }],
+    ['done'],
+  );
+
+  expect(await rowNotes()).toEqual(['Added. Made smaller.']);
+  const [image] = await imagesOf(productId);
+  expect([image?.width, image?.height]).toEqual([100, 27]);
+  const stored = await objectBytes(image?.object_key ?? '');
+  expect(stored.includes(Buffer.from('Jane Doe'))).toBe(false);
 });

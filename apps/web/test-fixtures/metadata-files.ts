@@ -45,6 +45,19 @@ export function pngWith(...chunks: Buffer[]): Uint8Array<ArrayBuffer> {
   );
 }
 
+/** The sample PNG with chunks put before its picture data, after IHDR. */
+export function pngWithFirst(...chunks: Buffer[]): Uint8Array<ArrayBuffer> {
+  const png = fixtureBytes('accept/png-sample.png');
+  const afterHeader = 8 + 25;
+  return new Uint8Array(
+    Buffer.concat([
+      png.subarray(0, afterHeader),
+      ...chunks,
+      png.subarray(afterHeader),
+    ]),
+  );
+}
+
 /** A WebP (RIFF) chunk: type, little-endian length, data, padding. */
 export function webpChunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);

@@ -4,6 +4,12 @@ import {
   fixtureBytes,
   manifest,
 } from '../../../server/test/support/fixtures.ts';
+import {
+  gpsExif,
+  pngChunk,
+  pngWith,
+  pngWithFirst,
+} from '../../test-fixtures/metadata-files.ts';
 import { webFixture } from '../../test-fixtures/web-fixtures.ts';
 import { readHeaderFacts } from './header-facts.ts';
 import { type SniffedType, sniffType } from './sniff-type.ts';
@@ -33,6 +39,24 @@ describe('readHeaderFacts', () => {
     expect(readHeaderFacts(bytes, type as SniffedType)).toMatchObject({
       width,
       height,
+    });
+  });
+
+  // Found by a tester: a large PNG turned by its eXIf was downscaled to
+  // its stored shape, so the turned picture came out stretched.
+  it('turns a PNG by an eXIf before its picture data, as Chromium does', () => {
+    // The GPS fixture's EXIF says orientation 6; the PNG is 123×456.
+    const exif = pngChunk('eXIf', gpsExif);
+
+    expect(readHeaderFacts(pngWithFirst(exif), 'image/png')).toEqual({
+      width: 456,
+      height: 123,
+      orientation: 6,
+    });
+    expect(readHeaderFacts(pngWith(exif), 'image/png')).toEqual({
+      width: 123,
+      height: 456,
+      orientation: 1,
     });
   });
 

@@ -1,5 +1,9 @@
 import { ascii, viewOf } from './byte-view.ts';
-import { isExifSegment, readExifOrientation } from './exif-orientation.ts';
+import {
+  isExifSegment,
+  readExifOrientation,
+  readTiffOrientation,
+} from './exif-orientation.ts';
 import { readHeifSize } from './heif-header.ts';
 import { isFrameMarker, readJpegLayout } from './jpeg-layout.ts';
 import type { SniffedType } from './sniff-type.ts';
@@ -35,10 +39,7 @@ const readers: Record<
   (bytes: Uint8Array) => HeaderFacts | undefined
 > = {
   'image/jpeg': readJpeg,
-  'image/png': (bytes) =>
-    ascii(bytes, 12, 4) === 'IHDR'
-      ? upright(viewOf(bytes).getUint32(16), viewOf(bytes).getUint32(20))
-      : undefined,
+  'image/png': readPng,
   'image/gif': (bytes) =>
     upright(viewOf(bytes).getUint16(6, true), viewOf(bytes).getUint16(8, true)),
   'image/webp': readWebp,
@@ -48,6 +49,13 @@ const readers: Record<
 
 function upright(width: number, height: number): HeaderFacts {
   return { width, height, orientation: 1 };
+}
+
+/** Orientations 5 to 8 turn the picture a quarter. */
+function turned(width: number, height: number, orientation: number) {
+  return orientation >= 5
+    ? { width: height, height: width, orientation }
+    : { width, height, orientation };
 }
 
 function readJpeg(bytes: Uint8Array): HeaderFacts | undefined {
@@ -60,10 +68,31 @@ function readJpeg(bytes: Uint8Array): HeaderFacts | undefined {
   const height = view.getUint16(frame.dataStart + 1);
   const width = view.getUint16(frame.dataStart + 3);
 
-  // Orientations 5 to 8 turn the picture a quarter.
-  return orientation >= 5
-    ? { width: height, height: width, orientation }
-    : { width, height, orientation };
+  return turned(width, height, orientation);
+}
+
+/**
+ * A PNG's size as shown. Chromium turns it by an `eXIf` chunk that comes
+ * before the picture data (IDAT), and ignores one after it.
+ */
+function readPng(bytes: Uint8Array): HeaderFacts | undefined {
+  if (ascii(bytes, 12, 4) !== 'IHDR') return undefined;
+  const view = viewOf(bytes);
+  let orientation = 1;
+  for (let at = 8; at + 8 <= bytes.length; ) {
+    const length = view.getUint32(at);
+    const type = ascii(bytes, at + 4, 4);
+    if (type === 'IDAT') break;
+    if (type === 'eXIf') {
+      orientation = readTiffOrientation(
+        bytes.subarray(at + 8, Math.min(at + 8 + length, bytes.length)),
+      );
+      break;
+    }
+    at += 12 + length;
+  }
+
+  return turned(view.getUint32(16), view.getUint32(20), orientation);
 }
 
 /** Lossy (VP8), lossless (VP8L) and extended (VP8X) WebP. */
