@@ -438,3 +438,33 @@ it('downscales a PNG turned by its eXIf to the shape it is shown in', async () =
   const stored = await objectBytes(image?.object_key ?? '');
   expect(stored.includes(Buffer.from('Jane Doe'))).toBe(false);
 });
+
+// Found by a tester: one such name made the server refuse the whole ask,
+// the well-named photo with it.
+it('sends names with tabs, line breaks or reversing marks cleaned', async () => {
+  const productId = await newProduct('Odd names');
+  const bytes = readFileSync(fixture('accept/jpeg-baseline.jpg'));
+  const named = (name: string) => ({
+    name,
+    mimeType: 'image/jpeg',
+    buffer: bytes,
+  });
+
+  await choose(
+    [
+      named('tab\there.jpg'),
+      named('two\nlines.jpg'),
+      named('photo\u202Egpj.exe.jpg'),
+      named('plain.jpg'),
+    ],
+    ['done', 'done', 'done', 'done'],
+  );
+
+  const images = await imagesOf(productId);
+  expect(images.map((image) => image.original_name)).toEqual([
+    'tab here.jpg',
+    'two lines.jpg',
+    'photogpj.exe.jpg',
+    'plain.jpg',
+  ]);
+});

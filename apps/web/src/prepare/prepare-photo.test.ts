@@ -107,6 +107,22 @@ describe('preparePhoto', () => {
     });
   });
 
+  // Found by a tester: the server refused the whole ask for such a name.
+  it('cleans a name of what the server refuses in one', async () => {
+    const bytes = fixtureBytes('accept/jpeg-baseline.jpg');
+
+    const prepared = await preparePhoto(
+      fileOf(bytes, 'two\nlines\u202E.jpg', 'image/jpeg'),
+      settings,
+    );
+
+    expect(prepared).toMatchObject({
+      kind: 'ready',
+      file: { name: 'two lines.jpg', type: 'image/jpeg' },
+      sha256: sha256(bytes),
+    });
+  });
+
   // Found by a tester: a JPEG called .heic kept its name.
   it('names a photo for the type it holds', async () => {
     const bytes = fixtureBytes('accept/jpeg-baseline.jpg');

@@ -1,5 +1,6 @@
 import {
   allowedImageTypesLabel,
+  cleanDisplayText,
   extensionForType,
   type ImageType,
   imageTypeName,
@@ -52,6 +53,14 @@ function noImageInside(declared: ImageType): string {
     `This file says it is a ${imageTypeName(declared)} image but holds ` +
     `no image at all; choose a ${allowedImageTypesLabel} image.`
   );
+}
+
+/**
+ * The file's name without what the server refuses in a name: a tab or a
+ * line break becomes a space, marks that reverse the text go.
+ */
+function cleanName(file: File): string {
+  return cleanDisplayText(file.name);
 }
 
 /** Names that say HEIC or HEIF, whatever the bytes turned out to be. */
@@ -110,14 +119,14 @@ export async function preparePhoto(
     const facts = readHeaderFacts(bytes, type);
     const shrunk = facts !== undefined && answer.width < facts.width;
     return ready(
-      new File([answer.file], withExtension(file.name, 'jpg'), {
+      new File([answer.file], withExtension(cleanName(file), 'jpg'), {
         type: answer.file.type,
       }),
       shrunk ? ['converted', 'downscaled'] : ['converted'],
     );
   }
 
-  const name = nameFor(file.name, type);
+  const name = nameFor(cleanName(file), type);
   const facts =
     type &&
     resizable.has(type) &&

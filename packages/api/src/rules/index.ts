@@ -2,6 +2,7 @@
 // apps/web imports this entry point; keep it free of server code.
 
 export * from './check-file.ts';
+export * from './display-characters.ts';
 export * from './file-problem.ts';
 export * from './format-bytes.ts';
 export * from './image-types.ts';

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-
-/** C0 and C1 controls, and the marks that reorder text (RLO and kin). */
-export const hiddenControls = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
-
-/** A surrogate half without its other half: not valid Unicode. */
-export const loneSurrogate =
-  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+import { hiddenControls, loneSurrogate } from '../rules/display-characters.ts';
 
 /** Characters that take no space: a name of only these looks empty. */
 const invisibleOnly = /^[\s\u200B-\u200D\u2060\uFEFF]*$/u;

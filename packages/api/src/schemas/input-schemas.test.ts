@@ -7,11 +7,11 @@ import {
   getProductInput,
   listProductsInput,
 } from '../products/schemas.ts';
+import { hiddenControls, loneSurrogate } from '../rules/display-characters.ts';
 import {
   completeUploadsInput,
   createUploadsInput,
 } from '../uploads/schemas.ts';
-import { hiddenControls, loneSurrogate } from './display-text.ts';
 
 // Whatever a client sends, each input schema either refuses it with a
 // message per issue, or hands on a value that keeps the rules.
