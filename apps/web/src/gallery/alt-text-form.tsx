@@ -1,4 +1,4 @@
-import { altTextMaxLength } from '@vitrine/api/rules';
+import { altTextMaxLength, cleanDisplayText } from '@vitrine/api/rules';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 
 interface AltTextFormProps {
@@ -27,9 +27,13 @@ export function AltTextForm({
     field.current?.select();
   }, []);
 
+  // Alt text is one line, as screen readers read it: what the server
+  // refuses (a line break, a mark that reverses text) is cleaned away.
+  const save = () => onSave(cleanDisplayText(alt));
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onSave(alt);
+    save();
   }
 
   return (
@@ -50,12 +54,16 @@ export function AltTextForm({
         value={alt}
         maxLength={altTextMaxLength}
         aria-describedby={hintId}
-        onChange={(event) => setAlt(event.currentTarget.value)}
+        // A pasted line break shows as the space it will be saved as.
+        onChange={(event) =>
+          setAlt(event.currentTarget.value.replace(/\r?\n|\r/g, ' '))
+        }
         onKeyDown={(event) => {
-          // Enter saves, as in a one-line field; Shift+Enter is a new line.
-          if (event.key !== 'Enter' || event.shiftKey) return;
+          // Enter saves, with Shift too, as in a one-line field: the
+          // textarea is only there to show long text whole.
+          if (event.key !== 'Enter') return;
           event.preventDefault();
-          onSave(alt);
+          save();
         }}
       />
       <p id={hintId} className="hint">
