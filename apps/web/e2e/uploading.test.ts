@@ -247,8 +247,8 @@ describe('uploading in Chromium', () => {
       .allTextContents();
     expect(notes).toEqual([
       'image/svg+xml is not allowed; choose a JPEG, PNG, WebP, AVIF or GIF image.',
-      'This file says it is a WebP image but holds no image at all; ' +
-        'choose a JPEG, PNG, WebP, AVIF or GIF image.',
+      'This file is named as a WebP image but holds no JPEG, PNG, WebP, ' +
+        'AVIF, GIF or HEIC image; choose a photo in one of those formats.',
       'Added.',
     ]);
     await page.getByText('1 photo added; 2 could not be').waitFor();

@@ -102,8 +102,25 @@ describe('preparePhoto', () => {
     expect(prepared).toEqual({
       kind: 'refused',
       message:
-        'This file says it is a WebP image but holds no image at all; ' +
-        'choose a JPEG, PNG, WebP, AVIF or GIF image.',
+        'This file is named as a WebP image but holds no JPEG, PNG, WebP, ' +
+        'AVIF, GIF or HEIC image; choose a photo in one of those formats.',
+    });
+  });
+
+  // Found by a tester: a BMP was said to hold "no image at all".
+  it('names the formats taken when an image of another is renamed', async () => {
+    const bytes = fixtureBytes('reject/bmp-sample.bmp');
+
+    const prepared = await preparePhoto(
+      fileOf(bytes, 'scan.jpg', 'image/jpeg'),
+      settings,
+    );
+
+    expect(prepared).toMatchObject({
+      kind: 'refused',
+      message: expect.stringMatching(
+        /^This file is named as a JPEG image but holds no JPEG, PNG, WebP, /,
+      ),
     });
   });
 

@@ -1,5 +1,4 @@
 import {
-  allowedImageTypesLabel,
   cleanDisplayText,
   extensionForType,
   type ImageType,
@@ -11,7 +10,11 @@ import { sha256Base64 } from './digest.ts';
 import { withExtension } from './file-name.ts';
 import { fitSize } from './fit-size.ts';
 import { readHeaderFacts } from './header-facts.ts';
-import { type SniffedType, sniffType } from './sniff-type.ts';
+import {
+  preparableTypesLabel,
+  type SniffedType,
+  sniffType,
+} from './sniff-type.ts';
 import {
   type ChunkStrip,
   stripPngMetadata,
@@ -47,11 +50,12 @@ export const undecodableRefusal =
   'Open it in a photo app, export or save it as a JPEG, and choose it ' +
   'again.';
 
-/** Told when the bytes of a file named as an image are no image at all. */
+/** Told when a file named as an image holds none the page takes. */
 function noImageInside(declared: ImageType): string {
   return (
-    `This file says it is a ${imageTypeName(declared)} image but holds ` +
-    `no image at all; choose a ${allowedImageTypesLabel} image.`
+    `This file is named as a ${imageTypeName(declared)} image but holds ` +
+    `no ${preparableTypesLabel} image; choose a photo in one of those ` +
+    'formats.'
   );
 }
 

@@ -1,8 +1,14 @@
-import type { ImageType } from '@vitrine/api/rules';
+import { allowedImageTypesLabel, type ImageType } from '@vitrine/api/rules';
 import { ascii, viewOf } from './byte-view.ts';
 
 /** A type the browser can prepare: an allowed image type, or HEIC. */
 export type SniffedType = ImageType | 'image/heic';
+
+/** What a person reads of the types the page takes: HEIC is converted. */
+export const preparableTypesLabel = `${allowedImageTypesLabel.replace(
+  ' or ',
+  ', ',
+)} or HEIC`;
 
 // ftyp brands of HEVC-coded HEIF stills and sequences (ISO/IEC 23008-12).
 const heicBrands = new Set([

@@ -1,10 +1,10 @@
 import {
-  allowedImageTypesLabel,
   formatBytes,
   imageInputAccept,
   maxImagesPerProduct,
 } from '@vitrine/api/rules';
 import { type ChangeEvent, type DragEvent, useId, useState } from 'react';
+import { preparableTypesLabel } from '../prepare/sniff-type.ts';
 
 interface DropZoneProps {
   placesLeft: number;
@@ -113,7 +113,7 @@ function hintFor(
   const more = placesLeft === 1 ? '1 more fits' : `${placesLeft} more fit`;
 
   return (
-    `${allowedImageTypesLabel.replace(' or ', ', ')} or HEIC, up to ` +
+    `${preparableTypesLabel}, up to ` +
     `${formatBytes(maxUploadBytes)} each once large photos are made ` +
     `smaller; ${more}. You can also paste an image.`
   );
