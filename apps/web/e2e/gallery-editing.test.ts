@@ -204,6 +204,10 @@ describe('editing the gallery in Chromium', () => {
       .press('Enter');
 
     await page.getByText('Cover changed.').waitFor();
+    // Found by a tester: the focus fell to the page with the star button.
+    await poll(() =>
+      page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+    ).toBe(`Edit the alt text of photo 1 (${chosen})`);
     const expected = [chosen, ...before.filter((name) => name !== chosen)];
     expect(await shownOrder()).toEqual(expected);
     await poll(() => storedOrder()).toEqual(expected);

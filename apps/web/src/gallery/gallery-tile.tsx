@@ -87,7 +87,12 @@ export function GalleryTile(props: GalleryTileProps) {
             className="icon-button"
             title="Make this the cover"
             aria-label={`Make ${label} the cover`}
-            onClick={props.onMakeCover}
+            onClick={() => {
+              props.onMakeCover();
+              // This button goes with the change; the focus stays with the
+              // photo, on the button that came after it.
+              requestAnimationFrame(() => altButton.current?.focus());
+            }}
           >
             <StarIcon />
           </button>
