@@ -200,7 +200,7 @@ describe('a session', () => {
       }),
     );
     expect(wrong.message).toBe(
-      'currentPassword: is not your current password.',
+      "currentPassword: is not this account's password.",
     );
     const short = await refusal(
       mine.api.auth.changePassword.mutate({

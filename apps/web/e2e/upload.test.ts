@@ -51,12 +51,24 @@ it('signs in with the one-time password, then uploads five photos', async () => 
   await expect
     .poll(() => page.locator('.field-error').textContent())
     .toBe('The email or the password is not right.');
+  // Found by a tester: the focus fell to the page with the busy button.
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+    'Sign in',
+  );
   await page.getByLabel('Password').fill(oneTime);
   await page.getByRole('button', { name: 'Sign in' }).click();
 
   // It must be replaced before anything else.
   await page.getByLabel('Current password').waitFor();
   await expectAccessible(page, 'change password');
+  // Refusals name the fields as the form does, not as the API does.
+  await page.getByLabel('Current password').fill(oneTime);
+  await page.getByLabel('New password', { exact: true }).fill('short');
+  await page.getByLabel('New password again').fill('short');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect
+    .poll(() => page.locator('.field-error').textContent())
+    .toBe('The new password must be at least 12 characters.');
   await page.getByLabel('Current password').fill(oneTime);
   await page
     .getByLabel('New password', { exact: true })

@@ -31,11 +31,15 @@ export function ChangePasswordPage({ required }: { required: boolean }) {
   const problem = mismatch
     ? 'The new password and its repetition differ.'
     : change.isError
-      ? readableError(change.error)
+      ? readableError(change.error, {
+          currentPassword: 'the current password',
+          newPassword: 'the new password',
+        })
       : undefined;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (change.isPending) return;
     setMismatch(next !== again);
     if (next !== again) return;
     change.mutate({ currentPassword: current, newPassword: next });

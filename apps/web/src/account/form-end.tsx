@@ -6,7 +6,11 @@ interface FormEndProps {
   pendingLabel: string;
 }
 
-/** Where an account form says what went wrong, and its submit button. */
+/**
+ * Where an account form says what went wrong, and its submit button. The
+ * button is never disabled, only said to be busy: a disabled button drops
+ * the keyboard focus to the page. The form ignores a second submit.
+ */
 export function FormEnd(props: FormEndProps) {
   return (
     <>
@@ -18,7 +22,7 @@ export function FormEnd(props: FormEndProps) {
         )}
       </div>
       <div className="form-actions">
-        <button type="submit" disabled={props.pending}>
+        <button type="submit" aria-disabled={props.pending}>
           {props.pending ? props.pendingLabel : props.label}
         </button>
       </div>

@@ -18,11 +18,13 @@ export function LoginPage() {
     },
   });
   const errorId = useId();
-  const problem = login.isError ? readableError(login.error) : undefined;
+  const problem = login.isError
+    ? readableError(login.error, { email: 'email', password: 'password' })
+    : undefined;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    login.mutate({ email, password });
+    if (!login.isPending) login.mutate({ email, password });
   }
 
   return (

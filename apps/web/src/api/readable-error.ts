@@ -4,8 +4,15 @@ import { toSentence } from '../to-sentence.ts';
 const unreachable =
   'The server could not be reached; check the connection and try again.';
 
-/** Plain words a person can act on, from whatever a procedure call threw. */
-export function readableError(error: unknown): string {
+/**
+ * Plain words a person can act on, from whatever a procedure call threw.
+ * The server names the fields of its input ("newPassword: must be …");
+ * `labels` gives the words the form shows for them instead.
+ */
+export function readableError(
+  error: unknown,
+  labels: Record<string, string> = {},
+): string {
   if (!(error instanceof TRPCClientError)) {
     return error instanceof Error
       ? toSentence(error.message)
@@ -16,5 +23,17 @@ export function readableError(error: unknown): string {
   if (!error.data) return unreachable;
 
   // The server words every refusal for people, input errors included.
-  return toSentence(error.message);
+  return toSentence(withLabels(error.message, labels));
+}
+
+/** "newPassword: must be …; name: …" with each known field's label. */
+function withLabels(message: string, labels: Record<string, string>) {
+  return message
+    .split('; ')
+    .map((part) => {
+      const colon = part.indexOf(': ');
+      const label = colon > 0 ? labels[part.slice(0, colon)] : undefined;
+      return label ? `${label} ${part.slice(colon + 2)}` : part;
+    })
+    .join('; ');
 }

@@ -24,7 +24,9 @@ export function AddProductForm() {
   });
   const inputId = useId();
   const errorId = useId();
-  const problem = create.isError ? readableError(create.error) : undefined;
+  const problem = create.isError
+    ? readableError(create.error, { name: 'the name' })
+    : undefined;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -28,7 +28,9 @@ export function RenameProductForm({ product, onDone }: RenameProductFormProps) {
       onDone();
     },
   });
-  const problem = rename.isError ? readableError(rename.error) : undefined;
+  const problem = rename.isError
+    ? readableError(rename.error, { name: 'the name' })
+    : undefined;
 
   useEffect(() => {
     field.current?.focus();

@@ -18,6 +18,6 @@ export function notSignedIn(): TRPCError {
 export function wrongCurrentPassword(): TRPCError {
   return new TRPCError({
     code: 'BAD_REQUEST',
-    message: 'currentPassword: is not your current password.',
+    message: "currentPassword: is not this account's password.",
   });
 }
