@@ -344,6 +344,30 @@ describe('uploading in Chromium', () => {
     expect(await keysOf(productId)).toHaveLength(1);
   });
 
+  // Found by a tester: the photo was stored, the confirm's answer lost,
+  // and the row stayed failed.
+  it('confirms again when the connection drops during the check', async () => {
+    const productId = await newProduct('Dropped check');
+    const confirms = `${e2e.url}/trpc/uploads.complete*`;
+    let dropped = 0;
+    await page.route(confirms, (route) => {
+      dropped += 1;
+      return dropped === 1 ? route.abort('connectionreset') : route.continue();
+    });
+    try {
+      await dropFiles(page.getByTestId('drop-zone'), [
+        fixture('accept/jpeg-baseline.jpg'),
+      ]);
+      await poll(rowStates).toEqual(['done']);
+    } finally {
+      await page.unroute(confirms);
+    }
+
+    expect(dropped).toBe(2);
+    await poll(galleryCount).toBe(1);
+    expect(await keysOf(productId)).toHaveLength(1);
+  });
+
   it('words a refusal by the store so a person can act on it', async () => {
     const productId = await newProduct('Refused by storage');
     // The store answers 403 to every PUT, as R2 does to a bad signature.

@@ -76,7 +76,14 @@ export function apiUploadPorts(
         if (failures.length > 0) {
           return { kind: 'completed', madeUploadIds: [], failures };
         }
-        return { kind: 'unreachable', message: readableError(error) };
+        const status =
+          error instanceof TRPCClientError ? error.data?.httpStatus : 0;
+        return {
+          kind: 'unreachable',
+          message: readableError(error),
+          // No answer at all, or the server's or the store's trouble.
+          retryable: status === undefined || status >= 500,
+        };
       }
     },
 

@@ -44,7 +44,11 @@ export type CompleteResult =
       madeUploadIds: string[];
       failures: { uploadId: string; code: string; message: string }[];
     }
-  | { kind: 'unreachable'; message: string };
+  /**
+   * No answer, or not one about the files. `retryable` when trying again
+   * may help: the connection dropped, or the server or store failed.
+   */
+  | { kind: 'unreachable'; message: string; retryable: boolean };
 
 /**
  * Everything the upload queue needs from outside: the API, the store, the

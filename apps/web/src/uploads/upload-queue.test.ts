@@ -301,6 +301,42 @@ describe('the upload queue', () => {
     expect(test.calls.complete).toEqual([['u-a.jpg']]);
   });
 
+  // Found by a tester: a confirm lost to a dropped connection stayed
+  // failed, though the bytes were stored.
+  it('confirms again after a dropped connection, not after a refusal', async () => {
+    const test = harness();
+    const unreachable = (retryable: boolean): CompleteResult => ({
+      kind: 'unreachable',
+      message: 'The server could not be reached.',
+      retryable,
+    });
+    const answers = [unreachable(true), unreachable(true)];
+    const complete = test.script.complete;
+    test.script.complete = async (ids) => answers.shift() ?? complete(ids);
+
+    test.queue.add([photo('a.jpg')], 5);
+
+    await settle(test, ['done']);
+    expect(test.calls.complete).toEqual([
+      ['u-a.jpg'],
+      ['u-a.jpg'],
+      ['u-a.jpg'],
+    ]);
+    expect(test.calls.sleeps).toEqual([1000, 2000]);
+    expect(test.calls.confirmed).toEqual([{ added: 1, failed: 0 }]);
+
+    // Signed out, say: trying again cannot help until the person acts.
+    answers.push(unreachable(false));
+    test.queue.add([photo('b.jpg')], 4);
+
+    await settle(test, ['done', 'failed']);
+    expect(test.calls.complete).toHaveLength(4);
+    expect(test.item('b.jpg')).toMatchObject({
+      retryable: true,
+      note: 'The server could not be reached.',
+    });
+  });
+
   it('renews a URL that expired while the file waited its turn', async () => {
     const test = harness();
     const first = deferred<PutResult>();

@@ -99,6 +99,12 @@ export class UploadQueue {
   private signing = false;
   private confirming = false;
   private nextId = 1;
+  /** Aborted when the page goes: waits end, nothing more is tried. */
+  private readonly lifetime = new AbortController();
+
+  private get disposed(): boolean {
+    return this.lifetime.signal.aborted;
+  }
 
   /** What to do to photos: known, or waited for from the server. */
   private settings: Promise<PrepareSettings>;
@@ -220,6 +226,7 @@ export class UploadQueue {
 
   /** Stops everything, for a page that goes away. */
   dispose(): void {
+    this.lifetime.abort();
     this.cancelAll();
     for (const record of this.records) {
       if (record.previewUrl) this.ports.release?.(record.previewUrl);
@@ -571,12 +578,7 @@ export class UploadQueue {
       if (sent.length === 0) return;
 
       const ids = sent.map((record) => record.ticket?.uploadId ?? '');
-      const result = await this.ports.complete(ids, placeholders).catch(
-        (): CompleteResult => ({
-          kind: 'unreachable',
-          message: unexpected,
-        }),
-      );
+      const result = await this.completeWithRetries(sent, ids, placeholders);
       for (const [index, record] of sent.entries()) {
         const outcome = this.outcomeOf(result, ids[index] ?? '');
         if (outcome.done) added += 1;
@@ -590,6 +592,48 @@ export class UploadQueue {
       this.ports.onConfirmed({ added, failed });
       this.pump();
     }
+  }
+
+  /**
+   * Confirms, and confirms again after a dropped connection or a server
+   * or store failure, waiting as between PUTs: the bytes are stored, and a
+   * confirm repeated gives the same photos.
+   */
+  private async completeWithRetries(
+    records: UploadRecord[],
+    ids: string[],
+    placeholders: Record<string, string>,
+  ): Promise<CompleteResult> {
+    const complete = () =>
+      this.ports.complete(ids, placeholders).catch(
+        (): CompleteResult => ({
+          kind: 'unreachable',
+          message: unexpected,
+          retryable: false,
+        }),
+      );
+    let result = await complete();
+    for (
+      let attempt = 2;
+      result.kind === 'unreachable' &&
+      result.retryable &&
+      attempt <= maxSendAttempts &&
+      !this.disposed;
+      attempt += 1
+    ) {
+      const note =
+        `${result.message} Trying again (attempt ${attempt} of ` +
+        `${maxSendAttempts})…`;
+      for (const record of records) record.note = note;
+      this.changed();
+      await this.ports.sleep(
+        retryDelayMs(attempt - 1, this.random()),
+        this.lifetime.signal,
+      );
+      result = await complete();
+    }
+
+    return result;
   }
 
   /**
