@@ -25,17 +25,19 @@ export function App() {
         <Link to="/" className="brand">
           Vitrine
         </Link>
-        {me.data && <AccountMenu email={me.data.email} />}
+        {me.data && !signedOut && <AccountMenu email={me.data.email} />}
       </header>
       <main className="page">
-        {me.data ? (
+        {/* A session that ends keeps the last answer as data: the
+            refusal that came after it wins. */}
+        {signedOut ? (
+          <LoginPage />
+        ) : me.data ? (
           me.data.mustChangePassword ? (
             <ChangePasswordPage required />
           ) : (
             renderPage(route)
           )
-        ) : signedOut ? (
-          <LoginPage />
         ) : me.isError ? (
           <p className="notice" role="alert">
             {readableError(me.error)}
