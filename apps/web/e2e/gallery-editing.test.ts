@@ -349,6 +349,9 @@ describe('editing the gallery in Chromium', () => {
     expect(otherId).not.toBe(productId);
 
     await page.getByRole('button', { name: 'Rename' }).click();
+    // Found by a tester: the page lost its heading while it was renamed.
+    await page.getByRole('heading', { level: 1, name: 'Floor lamp' }).waitFor();
+    await expectAccessible(page, 'renaming a product');
     await page.getByLabel('Product name').fill('Tall floor lamp');
     await page.keyboard.press('Enter');
     await page

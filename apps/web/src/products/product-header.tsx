@@ -10,13 +10,17 @@ export function ProductHeader({ product }: { product: ProductWithImages }) {
 
   if (renaming) {
     return (
-      <RenameProductForm
-        product={product}
-        onDone={() => {
-          setRenaming(false);
-          requestAnimationFrame(() => renameButton.current?.focus());
-        }}
-      />
+      <>
+        {/* The page keeps its heading for those who find their way by it. */}
+        <h1 className="visually-hidden">{product.name}</h1>
+        <RenameProductForm
+          product={product}
+          onDone={() => {
+            setRenaming(false);
+            requestAnimationFrame(() => renameButton.current?.focus());
+          }}
+        />
+      </>
     );
   }
 
