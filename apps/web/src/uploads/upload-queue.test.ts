@@ -337,6 +337,27 @@ describe('the upload queue', () => {
     });
   });
 
+  // Found by a tester: the same photo chosen twice became two photos.
+  it('refuses a file chosen again while it is on its way or added', async () => {
+    const test = harness();
+    const held = deferred<PutResult>();
+    test.script.put = () => held.promise;
+    const lamp = photo('lamp.jpg');
+
+    test.queue.add([lamp, lamp], 5);
+    await settle(test, ['sending', 'refused']);
+    expect(test.item('lamp.jpg')?.note).toBeUndefined();
+    expect(test.items()[1]?.note).toBe('This photo is already in the list.');
+    test.queue.add([lamp, photo('other.jpg')], 4);
+    await settle(test, ['sending', 'refused', 'refused', 'sending']);
+
+    held.resolve({ kind: 'stored' });
+    await settle(test, ['done', 'refused', 'refused', 'done']);
+    test.queue.add([lamp], 3);
+    await settle(test, ['done', 'refused', 'refused', 'done', 'refused']);
+    expect(test.calls.sign.flat()).toEqual(['lamp.jpg', 'other.jpg']);
+  });
+
   it('renews a URL that expired while the file waited its turn', async () => {
     const test = harness();
     const first = deferred<PutResult>();

@@ -45,6 +45,8 @@ const unprepared =
 const placeholderWaitMs = 5_000;
 
 interface UploadRecord extends UploadItem {
+  /** Tells the file chosen apart from another: see `chosenKey`. */
+  chosenKey: string;
   /** The chosen file, then the prepared one once it is ready. */
   file: File;
   /** The SHA-256 of the prepared file, once it is ready. */
@@ -163,8 +165,9 @@ export class UploadQueue {
    */
   add(files: File[], placesLeft: number): void {
     const batch: Batch = { placesLeft, records: [] };
-    const problem = checkRoom(placesLeft);
+    const noRoom = checkRoom(placesLeft);
     for (const file of files) {
+      const problem = noRoom ?? this.alreadyChosen(file);
       const record = this.recordFor(file, batch, problem);
       this.records.push(record);
       if (!problem) batch.records.push(record);
@@ -172,6 +175,21 @@ export class UploadQueue {
 
     this.changed();
     for (const record of batch.records) void this.prepare(record);
+  }
+
+  /**
+   * Why a file chosen again is not sent twice: the same file (name, size,
+   * time) still on its way or added from this list.
+   */
+  private alreadyChosen(file: File): string | undefined {
+    const key = chosenKey(file);
+    const again = this.records.some(
+      (record) =>
+        record.chosenKey === key &&
+        (holdsPlace(record) || record.state === 'done'),
+    );
+
+    return again ? 'This photo is already in the list.' : undefined;
   }
 
   /** Stops one file; whatever of it reached the server is let go. */
@@ -245,6 +263,7 @@ export class UploadQueue {
 
     return {
       id,
+      chosenKey: chosenKey(file),
       name: file.name,
       byteSize: file.size,
       previewUrl: undefined,
@@ -771,6 +790,11 @@ function toItem(record: UploadRecord): UploadItem {
     retryable: record.retryable,
     changes: record.changes,
   };
+}
+
+/** The same file chosen twice has the same name, size and time. */
+function chosenKey(file: File): string {
+  return `${file.name}\u0000${file.size}\u0000${file.lastModified}`;
 }
 
 function retrying(result: PutResult, attempt: number): string {
