@@ -2,7 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { ObjectStore } from '@vitrine/api';
 import type { StorageConfig } from '../config/load-config.ts';
 import { ensureBucket } from './bucket-setup.ts';
-import { startEmbeddedS3 } from './embedded-s3.ts';
+import { startEmbeddedS3OnItsPort } from './embedded-port.ts';
 import { createS3Client } from './s3-client.ts';
 import { createS3Store } from './s3-store.ts';
 import { useBucketPathWithoutSlash } from './s3rver-bucket-path.ts';
@@ -37,7 +37,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
     };
   }
 
-  const embedded = await startEmbeddedS3(config.directory);
+  const embedded = await startEmbeddedS3OnItsPort(config.directory);
   const client = createS3Client({ ...embedded, region: 'us-east-1' });
   useBucketPathWithoutSlash(client);
   await ensureBucket(client, config.bucket);
