@@ -24,10 +24,7 @@ export function UnfinishedUploads({
 
   async function releaseAll() {
     try {
-      await release();
-      toasts.show(
-        one ? '1 place given back.' : `${others.length} places given back.`,
-      );
+      toasts.show(releasedMessage(await release()));
       requestAnimationFrame(() => dropZoneInput()?.focus());
     } catch (error) {
       toasts.show(readableError(error), 'error');
@@ -57,6 +54,16 @@ export function UnfinishedUploads({
       </button>
     </div>
   );
+}
+
+function releasedMessage(cancelled: number): string {
+  if (cancelled === 0) {
+    return 'Those uploads had ended meanwhile; there was nothing to release.';
+  }
+
+  return cancelled === 1
+    ? '1 place given back.'
+    : `${cancelled} places given back.`;
 }
 
 /** "a.jpg", "a.jpg and b.jpg", "a.jpg, b.jpg and c.jpg". */

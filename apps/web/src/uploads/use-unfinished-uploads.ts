@@ -11,8 +11,11 @@ export interface UnfinishedUploadsView {
     name: string;
     releasedInSeconds: number;
   }[];
-  /** Cancels them all, so their places are free at once. */
-  release(): Promise<unknown>;
+  /**
+   * Cancels them all, so their places are free at once. Resolves to how
+   * many the server still held: the others had ended meanwhile.
+   */
+  release(): Promise<number>;
   releasing: boolean;
 }
 
@@ -38,7 +41,18 @@ export function useUnfinishedUploads(
     },
   );
   const cancel = trpc.uploads.cancel.useMutation({
-    onSettled: () => utils.uploads.unfinished.invalidate({ productId }),
+    onSuccess: (_result, { uploadIds }) => {
+      // Gone at once, even while the list is not read again (this page
+      // uploading): they count against the places left.
+      utils.uploads.unfinished.setData({ productId }, (listed) =>
+        listed?.filter((upload) => !uploadIds.includes(upload.uploadId)),
+      );
+    },
+    onSettled: () => {
+      void utils.uploads.unfinished.invalidate({ productId });
+      // One may have become a photo meanwhile.
+      void utils.products.get.invalidate({ id: productId });
+    },
   });
   const others = (listed.data ?? []).filter(
     (upload) => !queue.owns(upload.uploadId),
@@ -46,11 +60,13 @@ export function useUnfinishedUploads(
 
   return {
     others,
-    release: () =>
-      cancel.mutateAsync({
+    release: async () => {
+      const { cancelled } = await cancel.mutateAsync({
         productId,
         uploadIds: others.map((upload) => upload.uploadId),
-      }),
+      });
+      return cancelled;
+    },
     releasing: cancel.isPending,
   };
 }
