@@ -92,8 +92,9 @@ describe('preparePhoto', () => {
   // Found by testers: a text file named .webp was signed and sent before
   // the server refused it; a BMP was said to hold no image at all.
   it.each([
-    ['reject/json-named-webp.webp', 'data.webp', 'image/webp', 'WebP'],
-    ['reject/bmp-sample.bmp', 'scan.jpg', 'image/jpeg', 'JPEG'],
+    ['reject/json-named-webp.webp', 'data.webp', 'image/webp', 'a WebP'],
+    ['reject/bmp-sample.bmp', 'scan.jpg', 'image/jpeg', 'a JPEG'],
+    ['reject/zip-archive.zip', 'photo.avif', 'image/avif', 'an AVIF'],
   ])('refuses %s named %s, before it is signed', async (...test) => {
     const [fixture, name, type, format] = test;
 
@@ -105,7 +106,7 @@ describe('preparePhoto', () => {
     expect(prepared).toEqual({
       kind: 'refused',
       message:
-        `This file is named as a ${format} image but holds no JPEG, PNG, ` +
+        `This file is named as ${format} image but holds no JPEG, PNG, ` +
         'WebP, AVIF, GIF or HEIC image; choose a photo in one of those ' +
         'formats.',
     });

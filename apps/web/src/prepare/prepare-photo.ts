@@ -52,8 +52,12 @@ export const undecodableRefusal =
 
 /** Told when a file named as an image holds none the page takes. */
 function noImageInside(declared: ImageType): string {
+  const format = imageTypeName(declared);
+  // "an AVIF", "a JPEG": these names are said as their letters read.
+  const article = /^[AEIOU]/.test(format) ? 'an' : 'a';
+
   return (
-    `This file is named as a ${imageTypeName(declared)} image but holds ` +
+    `This file is named as ${article} ${format} image but holds ` +
     `no ${preparableTypesLabel} image; choose a photo in one of those ` +
     'formats.'
   );

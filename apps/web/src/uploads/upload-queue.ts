@@ -179,14 +179,13 @@ export class UploadQueue {
 
   /**
    * Why a file chosen again is not sent twice: the same file (name, size,
-   * time) still on its way or added from this list.
+   * time) is still on its way. Once added, it may be chosen again: the
+   * photo may have been deleted since.
    */
   private alreadyChosen(file: File): string | undefined {
     const key = chosenKey(file);
     const again = this.records.some(
-      (record) =>
-        record.chosenKey === key &&
-        (holdsPlace(record) || record.state === 'done'),
+      (record) => record.chosenKey === key && holdsPlace(record),
     );
 
     return again ? 'This photo is already in the list.' : undefined;
