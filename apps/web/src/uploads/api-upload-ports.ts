@@ -1,6 +1,6 @@
-import { TRPCClientError } from '@trpc/client';
+import { type TRPCClient, TRPCClientError } from '@trpc/client';
+import type { AppRouter } from '@vitrine/api';
 import { readableError } from '../api/readable-error.ts';
-import type { trpc } from '../api/trpc.ts';
 import { makePlaceholder } from '../prepare/make-placeholder.ts';
 import { preparePhoto } from '../prepare/prepare-photo.ts';
 import { putFile } from './put-file.ts';
@@ -8,13 +8,20 @@ import { refusedFiles } from './refused-files.ts';
 import { sleep } from './sleep.ts';
 import type { UploadPorts } from './upload-ports.ts';
 
-type ApiClient = ReturnType<typeof trpc.useUtils>['client'];
+type ApiClient = TRPCClient<AppRouter>;
+
+/**
+ * How long a confirm may take before it is given up and sent again: five
+ * photos are checked in well under a second, a slow store in seconds.
+ */
+const confirmTimeoutMs = 60_000;
 
 /** The upload queue's ports, on the real API, store and clock. */
 export function apiUploadPorts(
   client: ApiClient,
   productId: number,
   onConfirmed: UploadPorts['onConfirmed'],
+  { confirmTimeout = confirmTimeoutMs } = {},
 ): UploadPorts {
   return {
     prepare: preparePhoto,
@@ -58,11 +65,10 @@ export function apiUploadPorts(
 
     async complete(uploadIds, placeholders) {
       try {
-        const result = await client.uploads.complete.mutate({
-          productId,
-          uploadIds,
-          placeholders,
-        });
+        const result = await client.uploads.complete.mutate(
+          { productId, uploadIds, placeholders },
+          { signal: AbortSignal.timeout(confirmTimeout) },
+        );
         return {
           kind: 'completed',
           madeUploadIds: result.images.map((image) => image.uploadId),
@@ -78,9 +84,12 @@ export function apiUploadPorts(
         }
         const status =
           error instanceof TRPCClientError ? error.data?.httpStatus : 0;
+        const timedOut = isTimeout(error);
         return {
           kind: 'unreachable',
-          message: readableError(error),
+          message: timedOut
+            ? 'The server did not answer in time.'
+            : readableError(error),
           // No answer at all, or the server's or the store's trouble.
           retryable: status === undefined || status >= 500,
         };
@@ -97,4 +106,11 @@ export function apiUploadPorts(
     preview: (file) => URL.createObjectURL(file),
     release: (url) => URL.revokeObjectURL(url),
   };
+}
+
+/** The confirm's own time limit ran out (a frozen server, say). */
+function isTimeout(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const name = (cause as { name?: string } | undefined)?.name;
+  return name === 'TimeoutError' || name === 'AbortError';
 }
