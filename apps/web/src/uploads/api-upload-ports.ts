@@ -21,7 +21,14 @@ export function apiUploadPorts(
   client: ApiClient,
   productId: number,
   onConfirmed: UploadPorts['onConfirmed'],
-  { confirmTimeout = confirmTimeoutMs } = {},
+  {
+    confirmTimeout = confirmTimeoutMs,
+    onNoRoom = () => undefined,
+  }: {
+    confirmTimeout?: number;
+    /** The server found no room: the page's counts are out of date. */
+    onNoRoom?: () => void;
+  } = {},
 ): UploadPorts {
   return {
     prepare: preparePhoto,
@@ -42,7 +49,14 @@ export function apiUploadPorts(
       } catch (error) {
         const named = refusedFiles(error);
         if (named.length > 0) return { kind: 'refused-files', files: named };
-        return { kind: 'refused', message: readableError(error) };
+        const noRoom =
+          error instanceof TRPCClientError && error.data?.code === 'CONFLICT';
+        if (noRoom) onNoRoom();
+        return {
+          kind: 'refused',
+          message: readableError(error),
+          retryable: !noRoom,
+        };
       }
     },
 

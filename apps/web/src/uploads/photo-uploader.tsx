@@ -16,7 +16,7 @@ interface PhotoUploaderProps {
 export function PhotoUploader({ productId, imageCount }: PhotoUploaderProps) {
   const { queue, items, placesHeld, maxUploadBytes } =
     useUploadQueue(productId);
-  const unfinished = useUnfinishedUploads(productId, queue, placesHeld === 0);
+  const unfinished = useUnfinishedUploads(productId, queue, !queue.isAsking());
   const toasts = useToasts();
   const placesLeft = Math.max(
     0,

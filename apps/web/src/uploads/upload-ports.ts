@@ -16,7 +16,11 @@ export type SignResult =
   | { kind: 'signed'; tickets: UploadTicket[] }
   /** The server named files it refuses; the others were not signed. */
   | { kind: 'refused-files'; files: { name: string; message: string }[] }
-  | { kind: 'refused'; message: string };
+  /**
+   * The whole ask refused. `retryable` unless asking again cannot help
+   * as it is: the product has no room for the files.
+   */
+  | { kind: 'refused'; message: string; retryable: boolean };
 
 export type RenewResult =
   | { kind: 'renewed'; ticket: UploadTicket }

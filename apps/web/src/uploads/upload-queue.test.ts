@@ -363,6 +363,24 @@ describe('the upload queue', () => {
     ]);
   });
 
+  // Found by a tester: refused for want of room, the files stayed failed,
+  // holding places the server did not hold, until removed one by one.
+  it('lets go of files the product has no room for', async () => {
+    const test = harness();
+    test.script.sign = async () => ({
+      kind: 'refused',
+      message: 'A product holds at most 5 images.',
+      retryable: false,
+    });
+
+    test.queue.add([photo('a.jpg'), photo('b.jpg')], 2);
+
+    await settle(test, ['failed', 'failed']);
+    expect(test.items().map((item) => item.retryable)).toEqual([false, false]);
+    expect(test.queue.placesHeld()).toBe(0);
+    expect(test.queue.isAsking()).toBe(false);
+  });
+
   it('renews a URL that expired while the file waited its turn', async () => {
     const test = harness();
     const first = deferred<PutResult>();

@@ -149,6 +149,14 @@ export class UploadQueue {
 
   getSnapshot = (): readonly UploadItem[] => this.snapshot;
 
+  /**
+   * Whether an ask is on its way: the server may then hold uploads of
+   * this queue whose ids it does not know yet.
+   */
+  isAsking(): boolean {
+    return this.signing;
+  }
+
   /** How many places under the cap the files in the queue hold. */
   placesHeld(): number {
     return this.records.filter(holdsPlace).length;
@@ -385,12 +393,20 @@ export class UploadQueue {
    */
   private async sign(records: UploadRecord[]): Promise<void> {
     this.signing = true;
+    // The page stops reading the unfinished uploads while this is so.
+    this.changed();
     let asking = records;
     try {
       while (asking.length > 0) {
         const result = await this.ports
           .sign(asking.map((r) => ({ file: r.file, sha256: r.sha256 ?? '' })))
-          .catch((): SignResult => ({ kind: 'refused', message: unexpected }));
+          .catch(
+            (): SignResult => ({
+              kind: 'refused',
+              message: unexpected,
+              retryable: true,
+            }),
+          );
         if (result.kind === 'signed') {
           asking.forEach((record, index) => {
             this.takeTicket(record, result.tickets[index]);
@@ -398,7 +414,9 @@ export class UploadQueue {
           break;
         }
         if (result.kind === 'refused') {
-          for (const record of asking) this.failSigning(record, result.message);
+          for (const record of asking) {
+            this.failSigning(record, result.message, result.retryable);
+          }
           break;
         }
 

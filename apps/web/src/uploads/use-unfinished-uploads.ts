@@ -23,19 +23,19 @@ export interface UnfinishedUploadsView {
  * Uploads that hold the product's places without this page knowing them:
  * left unfinished in another tab or before a reload. The server lists
  * every unfinished upload; the page's own are told apart by their ids.
- * The list is read only while this page sends nothing, since an upload it
- * has asked for may be listed before its answer arrives.
+ * The list is read only while this page is not asking for uploads, since
+ * one it has asked for may be listed before its answer arrives.
  */
 export function useUnfinishedUploads(
   productId: number,
   queue: UploadQueue,
-  idle: boolean,
+  notAsking: boolean,
 ): UnfinishedUploadsView {
   const utils = trpc.useUtils();
   const listed = trpc.uploads.unfinished.useQuery(
     { productId },
     {
-      enabled: idle,
+      enabled: notAsking,
       refetchInterval: (query) =>
         query.state.data?.length ? refreshMs : false,
     },

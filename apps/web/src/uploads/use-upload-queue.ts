@@ -36,8 +36,16 @@ export function useUploadQueue(productId: number): UploadQueueView {
   const [queue] = useState(
     () =>
       new UploadQueue(
-        apiUploadPorts(utils.client, productId, (outcome) =>
-          onConfirmed.current(outcome),
+        apiUploadPorts(
+          utils.client,
+          productId,
+          (outcome) => onConfirmed.current(outcome),
+          {
+            onNoRoom: () => {
+              void utils.products.get.invalidate({ id: productId });
+              void utils.uploads.unfinished.invalidate({ productId });
+            },
+          },
         ),
         defaultMaxUploadBytes,
         Math.random,
