@@ -299,6 +299,10 @@ describe('confirming uploads', () => {
       'UPLOAD_UNKNOWN',
       'UPLOAD_UNKNOWN',
     ]);
+    expect(failures[0]?.message).toBe(
+      `product ${mine.id} has no such upload waiting: it expired, or was ` +
+        'released from another tab. Choose the file again.',
+    );
     // The other product's upload is untouched and still confirmable.
     const own = await test.api.uploads.complete.mutate({
       productId: theirs.id,

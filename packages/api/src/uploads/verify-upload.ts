@@ -64,8 +64,8 @@ async function findConfirmed(
   return failed(
     uploadId,
     'UPLOAD_UNKNOWN',
-    `no upload with this id is waiting for product ${productId}; ` +
-      'it may have expired. Upload the file again.',
+    `product ${productId} has no such upload waiting: it expired, or ` +
+      'was released from another tab. Choose the file again.',
   );
 }
 
