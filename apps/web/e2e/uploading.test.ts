@@ -375,6 +375,39 @@ describe('uploading in Chromium', () => {
     expect(await keysOf(productId)).toHaveLength(1);
   });
 
+  // A network that changes under a PUT can leave it hanging, no error.
+  it('sends again a PUT that hangs without an answer', async () => {
+    const productId = await newProduct('Hanging PUT');
+    const tab = await browser.context.newPage();
+    await tab.clock.install();
+    await tab.goto(page.url());
+    const puts = `${e2e.store.endpoint}/**`;
+    let hung = 0;
+    await tab.route(puts, (route) => {
+      if (route.request().method() !== 'PUT' || hung > 0) {
+        return route.continue();
+      }
+      hung += 1;
+      // Never answered: the first PUT hangs.
+    });
+    try {
+      await dropFiles(tab.getByTestId('drop-zone'), [
+        fixture('accept/jpeg-baseline.jpg'),
+      ]);
+      await poll(() => hung).toBe(1);
+      await tab.clock.fastForward(61_000);
+      await tab
+        .locator('[data-testid="upload-row"][data-state="done"]')
+        .waitFor();
+    } finally {
+      await tab.unroute(puts);
+      await tab.close();
+    }
+
+    expect(await keysOf(productId)).toHaveLength(1);
+    expect(await pendingUploadsOf(productId)).toBe(0);
+  });
+
   it('words a refusal by the store so a person can act on it', async () => {
     const productId = await newProduct('Refused by storage');
     // The store answers 403 to every PUT, as R2 does to a bad signature.

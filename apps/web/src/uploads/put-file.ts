@@ -2,6 +2,13 @@ import type { UploadTicket } from '@vitrine/api';
 import type { PutResult } from './upload-ports.ts';
 
 /**
+ * How long a PUT may go without sending a byte or hearing an answer
+ * before it counts as a dropped connection. A network that changes under
+ * it (Wi-Fi to mobile, say) often leaves it hanging with no error at all.
+ */
+const stallMs = 60_000;
+
+/**
  * Sends one file's bytes straight to the store at its signed URL.
  * XMLHttpRequest rather than fetch: only it reports upload progress.
  * Resolves whatever happens, with what the browser could see of it.
@@ -28,12 +35,24 @@ export function putFile(
 
     const stop = () => request.abort();
     signal.addEventListener('abort', stop, { once: true });
+    let stall: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      clearTimeout(stall);
+      stall = setTimeout(() => {
+        // Resolved first, so the abort that follows is not taken for the
+        // person's own.
+        finish({ kind: 'network' });
+        request.abort();
+      }, stallMs);
+    };
     const finish = (result: PutResult) => {
+      clearTimeout(stall);
       signal.removeEventListener('abort', stop);
       resolve(result);
     };
 
     request.upload.addEventListener('progress', (event) => {
+      watch();
       onProgress(event.loaded);
     });
     request.addEventListener('load', () => finish(resultOf(request.status)));
@@ -44,6 +63,7 @@ export function putFile(
     request.addEventListener('abort', () => finish({ kind: 'aborted' }));
 
     request.send(file);
+    watch();
   });
 }
 
