@@ -31,7 +31,9 @@ export function renderBeforeAfter(
     ...confirmRows(results),
   ];
   if (baseline) {
-    const from = `baseline run of ${baseline.startedAt.slice(0, 10)}, commit ${baseline.machine.commit}`;
+    const from =
+      `baseline run of ${baseline.startedAt.slice(0, 10)}, ` +
+      `commit ${baseline.machine.commit}`;
     rows.push([
       'direct flow: app CPU per 100 MiB, ms',
       s(baseline.directVsProxy.cpuMsPer100MiB.direct, 1),

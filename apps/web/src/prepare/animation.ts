@@ -1,4 +1,5 @@
-import { ascii, viewOf } from './byte-view.ts';
+import { ascii } from './byte-view.ts';
+import { pngChunkBeforeData } from './png-chunks.ts';
 
 /**
  * Whether a PNG or WebP is animated (APNG, animated WebP). Drawing one on
@@ -14,16 +15,7 @@ export function isAnimated(bytes: Uint8Array, type: string): boolean {
 
 /** An APNG has an `acTL` chunk before its first `IDAT`. */
 function pngHasAnimation(bytes: Uint8Array): boolean {
-  const view = viewOf(bytes);
-  let at = 8;
-  while (at + 8 <= bytes.length) {
-    const type = ascii(bytes, at + 4, 4);
-    if (type === 'acTL') return true;
-    if (type === 'IDAT') return false;
-    at += 12 + view.getUint32(at);
-  }
-
-  return false;
+  return pngChunkBeforeData(bytes, 'acTL') !== undefined;
 }
 
 /** An animated WebP sets the animation flag of its `VP8X` chunk. */

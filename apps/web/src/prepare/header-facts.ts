@@ -6,6 +6,7 @@ import {
 } from './exif-orientation.ts';
 import { readHeifSize } from './heif-header.ts';
 import { isFrameMarker, readJpegLayout } from './jpeg-layout.ts';
+import { pngChunkBeforeData } from './png-chunks.ts';
 import type { SniffedType } from './sniff-type.ts';
 
 /** What a photo's header says, read without decoding the picture. */
@@ -78,19 +79,10 @@ function readJpeg(bytes: Uint8Array): HeaderFacts | undefined {
 function readPng(bytes: Uint8Array): HeaderFacts | undefined {
   if (ascii(bytes, 12, 4) !== 'IHDR') return undefined;
   const view = viewOf(bytes);
-  let orientation = 1;
-  for (let at = 8; at + 8 <= bytes.length; ) {
-    const length = view.getUint32(at);
-    const type = ascii(bytes, at + 4, 4);
-    if (type === 'IDAT') break;
-    if (type === 'eXIf') {
-      orientation = readTiffOrientation(
-        bytes.subarray(at + 8, Math.min(at + 8 + length, bytes.length)),
-      );
-      break;
-    }
-    at += 12 + length;
-  }
+  const exif = pngChunkBeforeData(bytes, 'eXIf');
+  const orientation = exif
+    ? readTiffOrientation(bytes.subarray(exif.dataStart, exif.dataEnd))
+    : 1;
 
   return turned(view.getUint32(16), view.getUint32(20), orientation);
 }

@@ -135,11 +135,9 @@ export async function preparePhoto(
   }
 
   const name = nameFor(cleanName(file), type);
+  const animated = type !== undefined && isAnimated(bytes, type);
   const facts =
-    type &&
-    resizable.has(type) &&
-    !isAnimated(bytes, type) &&
-    readHeaderFacts(bytes, type);
+    type && resizable.has(type) && !animated && readHeaderFacts(bytes, type);
   if (facts && Math.max(facts.width, facts.height) > settings.maxEdge) {
     const answer = await runInWorker({
       kind: 'resize',
@@ -157,7 +155,9 @@ export async function preparePhoto(
   }
 
   const sentType = type ?? file.type;
-  const chunks = stripChunks(bytes, type, settings);
+  const chunks = settings.stripLocation
+    ? stripChunks(bytes, type, animated)
+    : untouched;
   if (chunks.kind === 'stripped') {
     return ready(
       new File([chunks.bytes], name, { type: sentType }),
@@ -202,29 +202,29 @@ export async function preparePhoto(
   return ready(sent, [], bytes);
 }
 
+const untouched: ChunkStrip = { kind: 'untouched' };
+
 /**
- * A PNG's or WebP's metadata chunks removed, when the settings say so.
+ * A PNG's or WebP's metadata chunks removed.
  * An animated one is never encoded anew (a canvas keeps one frame): its
  * chunks go even when its EXIF turns it.
  */
 function stripChunks(
   bytes: Uint8Array<ArrayBuffer>,
   type: SniffedType | undefined,
-  settings: PrepareSettings,
+  animated: boolean,
 ): ChunkStrip {
-  if (!settings.stripLocation) return { kind: 'untouched' };
   const strip =
     type === 'image/png'
       ? stripPngMetadata
       : type === 'image/webp'
         ? stripWebpMetadata
         : undefined;
-  const animated = type !== undefined && isAnimated(bytes, type);
   const result = strip?.(bytes, { evenIfTurned: animated });
   // Chunks that cannot be read, in an animation that cannot be encoded
   // anew: it goes as it is.
   if (!result || (result.kind === 'encode-anew' && animated)) {
-    return { kind: 'untouched' };
+    return untouched;
   }
 
   return result;

@@ -1,4 +1,4 @@
-import { ascii, viewOf } from './byte-view.ts';
+import { ascii, concatBytes, viewOf } from './byte-view.ts';
 import { crc32 } from './crc32.ts';
 import { orientationTiff, readTiffOrientation } from './exif-orientation.ts';
 
@@ -118,14 +118,7 @@ function strip(
       parts.push(bytes.subarray(chunk.start, chunk.end));
     }
   }
-  const joined = new Uint8Array(
-    parts.reduce((sum, part) => sum + part.length, 0),
-  );
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length;
-  }
+  const joined = concatBytes(parts);
   mend(joined);
 
   return { kind: 'stripped', bytes: joined };

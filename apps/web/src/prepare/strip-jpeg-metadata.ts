@@ -1,4 +1,4 @@
-import { ascii } from './byte-view.ts';
+import { ascii, concatBytes } from './byte-view.ts';
 import {
   isExifSegment,
   orientationSegment,
@@ -136,16 +136,18 @@ function strip(
     orientation === 1 ? undefined : orientationSegment(orientation);
   // An Exif segment that already says only the orientation is kept as is.
   const exifKept = exif && upright && sameBytes(bytes, exif, upright);
-  const dropped = segments.filter(
-    (segment) => !isKept(bytes, segment) && !(exifKept && segment === exif),
+  const dropped = new Set(
+    segments.filter(
+      (segment) => !isKept(bytes, segment) && !(exifKept && segment === exif),
+    ),
   );
   const trailer = eoi !== undefined && eoi + 2 < bytes.length;
-  if (dropped.length === 0 && !trailer) return bytes;
+  if (dropped.size === 0 && !trailer) return bytes;
 
   const out: Uint8Array[] = [bytes.subarray(0, 2)];
   segments.forEach((segment, index) => {
     if (segment === exif && upright) out.push(upright);
-    else if (!dropped.includes(segment)) {
+    else if (!dropped.has(segment)) {
       out.push(bytes.subarray(segment.start, segment.end));
     }
     // A scan's data runs from its SOS to the next segment or the EOI.
@@ -156,7 +158,7 @@ function strip(
   });
   if (eoi !== undefined) out.push(bytes.subarray(eoi, eoi + 2));
 
-  return concat(out);
+  return concatBytes(out);
 }
 
 function sameBytes(
@@ -170,16 +172,4 @@ function sameBytes(
     actual.length === expected.length &&
     actual.every((byte, index) => byte === expected[index])
   );
-}
-
-function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const length = parts.reduce((sum, part) => sum + part.length, 0);
-  const joined = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length;
-  }
-
-  return joined;
 }

@@ -62,8 +62,8 @@ export interface UploadPorts {
   /** Converts, downscales and cleans a photo; see apps/web/src/prepare. */
   prepare(file: File, settings: PrepareSettings): Promise<PreparedPhoto>;
   /**
-   * A ThumbHash of a prepared photo, base64, made while it uploads; always
-   * settles, with undefined when none can be made.
+   * A ThumbHash of a prepared photo, base64, made while it uploads, or
+   * why there is none; see `Placeholder`.
    */
   placeholder(file: File): Promise<Placeholder>;
   sign(files: FileToSign[]): Promise<SignResult>;

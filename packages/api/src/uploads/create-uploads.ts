@@ -9,7 +9,7 @@ import type { FileProblem } from '../rules/file-problem.ts';
 import type { ImageType } from '../rules/image-types.ts';
 import { maxImagesPerProduct } from '../rules/limits.ts';
 import { plural } from '../rules/plural.ts';
-import { liveUploadCutoff } from './live-uploads.ts';
+import { liveUploadCutoff, uploadLifetimeSeconds } from './live-uploads.ts';
 import { newObjectKey, randomId } from './object-key.ts';
 import { signTicket, type UploadTicket } from './upload-ticket.ts';
 
@@ -115,8 +115,7 @@ async function checkRoom(
  * URLs expire.
  */
 function unfinishedAdvice(limits: UploadLimits): string {
-  const seconds = limits.urlTtlSeconds + limits.confirmGraceSeconds;
-  const minutes = Math.ceil(seconds / 60);
+  const minutes = Math.ceil(uploadLifetimeSeconds(limits) / 60);
 
   return (
     ' Uploads left unfinished (in another tab, or before the page was ' +

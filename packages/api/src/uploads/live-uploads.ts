@@ -11,6 +11,14 @@ export function liveUploadCutoff(now: Date, limits: UploadLimits): string {
   return new Date(now.getTime() - graceMs).toISOString();
 }
 
+/**
+ * How long an upload lives at most: its URL's lifetime, then the grace
+ * in which it may still be confirmed.
+ */
+export function uploadLifetimeSeconds(limits: UploadLimits): number {
+  return limits.urlTtlSeconds + limits.confirmGraceSeconds;
+}
+
 /** When an upload whose URL expires at `expiresAt` is over for good. */
 export function uploadDeadline(expiresAt: string, limits: UploadLimits): Date {
   return new Date(Date.parse(expiresAt) + limits.confirmGraceSeconds * 1000);
@@ -24,7 +32,7 @@ export function uploadDeadline(expiresAt: string, limits: UploadLimits): Date {
  * the URL writes after the deletion is swept too.
  */
 export function imageKeyDeadline(createdAt: string, limits: UploadLimits) {
-  const lifetimeMs = (limits.urlTtlSeconds + limits.confirmGraceSeconds) * 1000;
+  const lifetimeMs = uploadLifetimeSeconds(limits) * 1000;
 
   return new Date(Date.parse(createdAt) + lifetimeMs);
 }
