@@ -216,6 +216,28 @@ describe('listing unfinished uploads', () => {
     ]);
   });
 
+  // Found by a flaky browser test: files asked for together came in the
+  // order of their random ids.
+  it('lists files asked for together by name', async () => {
+    const product = await test.api.products.create.mutate({ name: 'Names' });
+    await test.api.uploads.create.mutate({
+      productId: product.id,
+      files: ['c.jpg', 'a.jpg', 'e.jpg', 'b.jpg', 'd.jpg'].map(declared),
+    });
+
+    const listed = await test.api.uploads.unfinished.query({
+      productId: product.id,
+    });
+
+    expect(listed.map((upload) => upload.name)).toEqual([
+      'a.jpg',
+      'b.jpg',
+      'c.jpg',
+      'd.jpg',
+      'e.jpg',
+    ]);
+  });
+
   it('gives the places back once those uploads are cancelled', async () => {
     const product = await test.api.products.create.mutate({ name: 'Free' });
     const tickets = await test.api.uploads.create.mutate({

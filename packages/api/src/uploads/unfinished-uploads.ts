@@ -30,7 +30,10 @@ export async function listUnfinishedUploads(
     .select(['id', 'original_name', 'created_at', 'expires_at'])
     .where('product_id', '=', productId)
     .where('expires_at', '>', liveUploadCutoff(now, ctx.limits))
+    // Files asked for together share their start: by name among them,
+    // so the list reads the same each time (ids are random).
     .orderBy('created_at')
+    .orderBy('original_name')
     .orderBy('id')
     .execute();
 
